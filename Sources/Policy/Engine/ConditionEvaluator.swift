@@ -1,0 +1,97 @@
+/// Evaluates one condition of the library against a project (or one of its units), keeping the
+/// figures that explain the outcome: a failed threshold says by how much it was missed.
+struct ConditionEvaluator {
+    let policy: ResolvedPolicy
+    let facts: ProjectFacts
+
+    func evaluate(_ c: ConditionDefinition, unit i: Int) -> ConditionResult {
+        var result = ConditionResult(id: c.id, label: c.label, role: role(c), held: false)
+        let categories = facts.project.categories
+        switch c.test {
+        case .category(let id):
+            result.held = categories.contains(id)
+            if !result.held { result.detail = notDesignated(id) }
+        case .anyCategory(let ids):
+            result.held = ids.contains(where: categories.contains)
+            if !result.held { result.detail = notDesignated(ids.joined(separator: " / ")) }
+        case .flag(let flag, let expected):
+            result.held = facts.flag(flag, unit: i) == expected
+        case .present(let q):
+            let figure = money(q, unit: i)
+            result.held = (figure ?? .zero) > .zero
+            result.figure = figure
+            if figure == nil { result.detail = notGiven(q) }
+        case let .compare(q, comparison, threshold):
+            let figure = money(q, unit: i)
+            result.figure = figure
+            guard let limit = thresholdValue(threshold) else {
+                result.detail = LocalizedText(zh: "该门槛未设定", en: "the threshold is not set")
+                return result
+            }
+            result.threshold = limit
+            guard let figure else { result.detail = notGiven(q); return result }
+            switch comparison {
+            case .atLeast: result.held = figure >= limit
+            case .above: result.held = figure > limit
+            case .atMost: result.held = figure <= limit
+            case .below: result.held = figure < limit
+            }
+            if !result.held && (comparison == .atLeast || comparison == .above) {
+                result.shortfall = limit - figure + (comparison == .above ? Money(fen: 1) : .zero)
+            } else if !result.held {
+                result.shortfall = figure - limit + (comparison == .below ? Money(fen: 1) : .zero)
+            }
+        case let .dateWithin(field, fromKey, toKey):
+            let from = fromKey.flatMap(day), to = toKey.flatMap(day)
+            guard let date = facts.date(field, unit: i) else {
+                result.detail = LocalizedText(zh: "未填写日期", en: "the date is not given")
+                return result
+            }
+            result.held = (from.map { $0 <= date } ?? true) && (to.map { date <= $0 } ?? true)
+            result.detail = LocalizedText(zh: "日期 \(date)（\(from?.iso ?? "")至\(to?.iso ?? "")）",
+                                          en: "date \(date) (window \(from?.iso ?? "…") to \(to?.iso ?? "…"))")
+        }
+        return result
+    }
+
+    func role(_ c: ConditionDefinition) -> ConditionRole {
+        switch c.role {
+        case .fixed(let r): return r
+        case .parameter(let key):
+            if case .word(let w)? = policy.value(key), w == "priority" { return .priority }
+            return .required
+        }
+    }
+
+    func money(_ q: Quantity, unit i: Int) -> Money? {
+        switch facts.quantity(q, unit: i) {
+        case .money(let m): return m
+        case .yearly(let years): return years.map(\.amount).sum()
+        case .ratio: return nil
+        }
+    }
+
+    func thresholdValue(_ t: ThresholdSource) -> Money? {
+        switch t {
+        case .literal(let m): return m
+        case .parameter(let key):
+            if case .money(let m)? = policy.value(key) { return m }
+            return nil
+        }
+    }
+
+    func day(_ key: String) -> Day? {
+        if case .day(let d)? = policy.value(key) { return d }
+        return nil
+    }
+
+    func notGiven(_ q: Quantity) -> LocalizedText {
+        LocalizedText(zh: "未填写\(q.label.zh)", en: "\(q.label.en) is not given")
+    }
+
+    func notDesignated(_ id: String) -> LocalizedText {
+        let names = id.split(separator: " / ").map { policy.library.vocabulary.categories[String($0)]?.name ?? LocalizedText(zh: String($0), en: String($0)) }
+        return LocalizedText(zh: "项目未列为：\(names.map(\.zh).joined(separator: "或"))",
+                             en: "the project is not designated: \(names.map(\.en).joined(separator: " or "))")
+    }
+}

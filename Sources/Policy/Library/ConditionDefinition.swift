@@ -1,0 +1,46 @@
+/// A condition of an instrument, as data: what is tested, on what, and whether failing it bars
+/// the instrument or only lowers the project's priority.
+public struct ConditionDefinition: Sendable {
+    public var id: String
+    public var label: LocalizedText
+    public var test: ConditionTest
+    /// `required`, `priority`, or the key of a `word` parameter that says which (reading 1).
+    public var role: RoleSource
+
+    public enum RoleSource: Sendable, Hashable {
+        case fixed(ConditionRole)
+        case parameter(String)
+    }
+}
+
+public enum ConditionRole: String, Sendable, Codable {
+    /// Failing it means the instrument does not match.
+    case required
+    /// Failing it leaves the instrument matched but ranks the project after those that pass
+    /// when a budget runs short.
+    case priority
+}
+
+public enum ConditionTest: Sendable {
+    /// The project carries this category or designation.
+    case category(String)
+    /// The project carries at least one of these.
+    case anyCategory([String])
+    /// A yes/no fact of the project or unit equals `expected`.
+    case flag(Flag, expected: Bool)
+    /// A quantity compared with a parameter (or a literal amount).
+    case compare(Quantity, Comparison, threshold: ThresholdSource)
+    /// A date of the unit lies within [from, to] (either end optional), given by parameters.
+    case dateWithin(DateField, from: String?, to: String?)
+    /// The quantity is given and above zero.
+    case present(Quantity)
+
+    public enum Comparison: String, Sendable {
+        case atLeast = "at_least", above, atMost = "at_most", below
+    }
+}
+
+public enum ThresholdSource: Sendable, Hashable {
+    case parameter(String)
+    case literal(Money)
+}

@@ -1,0 +1,55 @@
+/// The policy library: every instrument, parameter, category, district, clause text and target
+/// of the plan, loaded from YAML (`Policies/`). Nothing in the engine knows a ratio or a cap;
+/// it reads them here.
+public struct PolicyLibrary: Sendable {
+    public var plan: PlanInfo
+    /// Instruments in the library's order, which is also the order that breaks ties (reading 7).
+    public var instruments: [InstrumentDefinition]
+    public var parameters: [String: Parameter]
+    public var vocabulary: Vocabulary
+    public var clauses: [String: Clause]
+    public var targets: [Target]
+
+    public func instrument(_ id: String) -> InstrumentDefinition? {
+        instruments.first { $0.id == id }
+    }
+
+    /// City instruments (grants and financing), then national ones.
+    public var cityInstruments: [InstrumentDefinition] { instruments.filter { $0.kind != .national } }
+    public var nationalInstruments: [InstrumentDefinition] { instruments.filter { $0.kind == .national } }
+}
+
+public struct PlanInfo: Sendable, Codable {
+    public var id: String
+    public var notice: LocalizedText
+    public var title: LocalizedText
+    public var issued: Day
+}
+
+/// The text of one numbered measure, in both languages, with its responsible units (the first
+/// is the lead unit).
+public struct Clause: Sendable, Codable {
+    public var numeral: String
+    public var number: Int
+    public var title: LocalizedText
+    public var text: LocalizedText
+    public var responsibleUnits: [LocalizedText]
+}
+
+/// A 2027 target of the plan (the dashboard's rows).
+public struct Target: Sendable, Codable {
+    public var id: String
+    public var clause: String
+    public var text: LocalizedText
+    public var measures: [TargetMeasure]
+}
+
+public struct TargetMeasure: Sendable, Codable {
+    public var id: String
+    public var label: LocalizedText
+    /// The figure to reach, as decimal text, in `unit`.
+    public var value: String
+    public var unit: LocalizedText
+    /// `at_least` (the default), or `about`.
+    public var kind: String?
+}

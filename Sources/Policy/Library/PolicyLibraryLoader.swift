@@ -1,0 +1,131 @@
+import Foundation
+
+/// Loads a policy library from a folder of YAML files:
+///
+///     library.yaml        plan, city division code, the instruments in order
+///     parameters.yaml     shared and reading parameters with dated values
+///     categories.yaml     categories and designations a project may carry
+///     districts.yaml      Shanghai's districts
+///     clauses.yaml        clause texts in Chinese and English
+///     targets.yaml        the 2027 targets
+///     instruments/ID.yaml one file per instrument
+///
+/// Every reference (parameter, category, quantity) is checked at load time, so a library that
+/// loads is one the engine can evaluate.
+public enum PolicyLibraryLoader {
+    public static func load(directory: URL) throws -> PolicyLibrary {
+        let log = LibraryNode.ErrorLog()
+        func node(_ name: String) -> LibraryNode? {
+            let url = directory.appendingPathComponent(name)
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                return LibraryNode(value: try JSONValue.parseYAML(text), file: name, path: "$", log: log)
+            } catch {
+                log.errors.append(PolicyLibraryError(file: name, path: "$", message: "cannot read: \(error)"))
+                return nil
+            }
+        }
+        guard let libraryFile = node("library.yaml") else { throw PolicyLibraryErrors(errors: log.errors) }
+        let plan = readPlan(libraryFile)
+        let cityCode = libraryFile.string("city_division_code") ?? "310000"
+        var parameters: [String: Parameter] = [:]
+        if let p = node("parameters.yaml") {
+            for (key, entry) in p.members {
+                if let parameter = ParameterReader.parameter(key: key, entry, defaultFrom: plan?.issued) {
+                    parameters[key] = parameter
+                }
+            }
+        }
+        let districts = node("districts.yaml").map { $0.elements.compactMap(readDistrict) } ?? []
+        let categories = node("categories.yaml").map { $0.elements.compactMap(readCategory) } ?? []
+        let clauses = node("clauses.yaml").map(readClauses) ?? [:]
+        let targets = node("targets.yaml").map { $0.elements.compactMap(readTarget) } ?? []
+
+        var instruments: [InstrumentDefinition] = []
+        for (order, idNode) in (libraryFile.required("instruments")?.elements ?? []).enumerated() {
+            guard let id = idNode.scalar, let file = node("instruments/\(id).yaml") else { continue }
+            var reader = InstrumentReader(node: file, order: order, clauses: clauses, defaultFrom: plan?.issued)
+            if let instrument = reader.read() {
+                if instrument.id != id { file.error("id '\(instrument.id)' does not match its file name '\(id)'") }
+                for p in reader.parameters { parameters[p.key] = p }
+                instruments.append(instrument)
+            }
+        }
+        let vocabulary = Vocabulary(districts: districts, categories: categories, cityDivisionCode: cityCode)
+        LibraryChecks.check(instruments: instruments, parameters: parameters, vocabulary: vocabulary, log: log)
+        guard log.errors.isEmpty, let plan else { throw PolicyLibraryErrors(errors: log.errors) }
+        return PolicyLibrary(plan: plan, instruments: instruments, parameters: parameters,
+                             vocabulary: vocabulary, clauses: clauses, targets: targets)
+    }
+
+    /// The library shipped with the platform: `Policies/shanghai-2024-355` found from the
+    /// working folder, the `RENEWAL_POLICY_DIR` variable, or beside the executable.
+    public static func defaultDirectory() -> URL? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["RENEWAL_POLICY_DIR"] {
+            return URL(fileURLWithPath: env)
+        }
+        var candidates = [URL(fileURLWithPath: fm.currentDirectoryPath)]
+        var executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(executable)
+            executable = executable.deletingLastPathComponent()
+        }
+        // Also search upwards from this source file, for tests run from anywhere.
+        var source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        for _ in 0..<5 {
+            source = source.deletingLastPathComponent()
+            candidates.append(source)
+        }
+        for base in candidates {
+            let dir = base.appendingPathComponent("Policies/shanghai-2024-355")
+            if fm.fileExists(atPath: dir.appendingPathComponent("library.yaml").path) { return dir }
+        }
+        return nil
+    }
+
+    public static func loadDefault() throws -> PolicyLibrary {
+        guard let dir = defaultDirectory() else {
+            throw PolicyLibraryErrors(errors: [PolicyLibraryError(file: "Policies/shanghai-2024-355", path: "",
+                message: "policy library not found; run from the repository or set RENEWAL_POLICY_DIR")])
+        }
+        return try load(directory: dir)
+    }
+
+    static func readPlan(_ n: LibraryNode) -> PlanInfo? {
+        guard let p = n.required("plan"), let id = p.string("id"), let notice = p.text("notice"),
+              let title = p.text("title"), let issued = p.required("issued")?.day else { return nil }
+        return PlanInfo(id: id, notice: notice, title: title, issued: issued)
+    }
+
+    static func readDistrict(_ n: LibraryNode) -> District? {
+        guard let id = n.string("id"), let code = n.string("code"), let name = n.text("name") else { return nil }
+        return District(id: id, code: code, name: name)
+    }
+
+    static func readCategory(_ n: LibraryNode) -> Category? {
+        guard let id = n.string("id"), let name = n.text("name") else { return nil }
+        return Category(id: id, name: name, clause: n.optionalString("clause"))
+    }
+
+    static func readClauses(_ n: LibraryNode) -> [String: Clause] {
+        var out: [String: Clause] = [:]
+        for (numeral, c) in n.required("clauses")?.members ?? [] {
+            guard let number = c.string("number").flatMap(Int.init), let title = c.text("title"),
+                  let text = c.text("text") else { continue }
+            let units = c.required("responsible_units")?.elements.compactMap(\.localized) ?? []
+            out[numeral] = Clause(numeral: numeral, number: number, title: title, text: text, responsibleUnits: units)
+        }
+        return out
+    }
+
+    static func readTarget(_ n: LibraryNode) -> Target? {
+        guard let id = n.string("id"), let clause = n.string("clause"), let text = n.text("text") else { return nil }
+        let measures: [TargetMeasure] = n.child("measures")?.elements.compactMap { m in
+            guard let mid = m.string("id"), let label = m.text("label"), let value = m.string("value"),
+                  let unit = m.text("unit") else { return nil }
+            return TargetMeasure(id: mid, label: label, value: value, unit: unit, kind: m.optionalString("kind"))
+        } ?? []
+        return Target(id: id, clause: clause, text: text, measures: measures)
+    }
+}

@@ -1,0 +1,38 @@
+/// The words a project file may use that belong to the policy, not to the code: Shanghai's
+/// districts and the categories and designations a project can carry. Both live in the policy
+/// library so an officer can add a category without a release.
+public struct Vocabulary: Sendable {
+    public var districts: [District]
+    public var categories: [String: Category]
+    /// Administrative division codes accepted in the national project code (the city and its
+    /// districts).
+    public var divisionCodes: Set<String>
+
+    public init(districts: [District], categories: [Category], cityDivisionCode: String) {
+        self.districts = districts
+        self.categories = Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.divisionCodes = Set(districts.map(\.code) + [cityDivisionCode])
+    }
+
+    /// The district named by its id (`pudong`), Chinese name (`浦东新区`), English name
+    /// (`Pudong New Area`) or division code (`310115`).
+    public func district(named name: String) -> District? {
+        let key = name.trimmingSpaces.lowercased()
+        return districts.first {
+            $0.id == key || $0.code == key || $0.name.zh == name.trimmingSpaces || $0.name.en.lowercased() == key
+        }
+    }
+}
+
+public struct District: Sendable, Hashable, Codable {
+    public var id: String
+    public var code: String
+    public var name: LocalizedText
+}
+
+public struct Category: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: LocalizedText
+    /// The clause the category comes from, e.g. `七`.
+    public var clause: String?
+}

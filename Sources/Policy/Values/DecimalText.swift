@@ -1,0 +1,34 @@
+/// Parsing of plain decimal text ("12", "12.5", "0.035") into scaled integers, the one place
+/// where the engine turns text into numbers. No floating point is involved.
+enum DecimalText {
+    /// The largest amount accepted anywhere: 10^15 fen is ten trillion yuan, far above any
+    /// project, and keeps every product with a ratio inside Int64.
+    static let limit: Int64 = 1_000_000_000_000_000
+
+    /// `"12.34"` with scale 2 → 1234. Nil when the text is not a non-negative decimal, has more
+    /// fractional digits than `scale`, or exceeds `limit`.
+    static func parseScaled(_ text: String, scale: Int) -> Int64? {
+        guard let (digits, fraction) = split(text), fraction.count <= scale else { return nil }
+        var value: Int64 = 0
+        for byte in Array(digits.utf8) + Array(fraction.utf8) {
+            value = value * 10 + Int64(byte - 48)
+            if value > limit { return nil }
+        }
+        for _ in fraction.count..<scale {
+            value *= 10
+            if value > limit { return nil }
+        }
+        return value
+    }
+
+    /// Integer and fraction digits of a plain decimal; nil for anything else.
+    static func split(_ text: String) -> (Substring, Substring)? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let integer = parts.first, !integer.isEmpty, integer.count <= 18 else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        if parts.count == 2 && fraction.isEmpty { return nil }
+        guard integer.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              fraction.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return (integer, fraction)
+    }
+}

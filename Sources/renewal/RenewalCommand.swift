@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `renewal`: the platform's command-line program.
+@main
+struct RenewalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renewal",
+        abstract: "Renewal — Shanghai industrial equipment-renewal support platform (沪经信技〔2024〕355号).",
+        subcommands: [MatchCommand.self, PolicyCommand.self]
+    )
+}
