@@ -14,6 +14,11 @@ if let i = arguments.firstIndex(of: "--iterations"), i + 1 < arguments.count, le
     iterations = n
     arguments.removeSubrange(i...(i + 1))
 }
+if let i = arguments.firstIndex(of: "--search-scaling") {
+    arguments.remove(at: i)
+    SearchScaling.run(engine: Engine(library: try PolicyLibraryLoader.loadDefault()))
+    exit(0)
+}
 let path = arguments.first ?? "Examples/enterprise-plan.json"
 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
     FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
@@ -55,4 +60,19 @@ print("match benchmark: \(path) (\(projects) project\(projects == 1 ? "" : "s"))
 print("  machine: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print("  median \(micros(samples[samples.count / 2]))  p95 \(micros(samples[samples.count * 95 / 100]))  mean \(micros(total / iterations))")
 print("  per project (median): \(micros(samples[samples.count / 2] / projects))")
+
+// The two halves of a match: reading and validating the file, and evaluating it.
+guard case .success(let parsed) = ProjectFileReader.read(text: text, vocabulary: library.vocabulary) else { exit(1) }
+@MainActor func median(_ body: () -> Void) -> Duration {
+    var s: [Duration] = []
+    for _ in 0..<iterations {
+        let start = clock.now
+        body()
+        s.append(clock.now - start)
+    }
+    return s.sorted()[s.count / 2]
+}
+let readTime = median { _ = ProjectFileReader.read(text: text, vocabulary: library.vocabulary) }
+let evaluateTime = median { sink += engine.plan(for: parsed).cityTotal }
+print("  of which reading and validating: \(micros(readTime)), evaluating: \(micros(evaluateTime))")
 if sink == Money(fen: -1) { print(sink) }

@@ -59,6 +59,18 @@ struct ContractAssignmentSearch {
             for o in options[searched[d]] { remaining[d][o.instrument] += o.value }
         }
 
+        // bestRemaining[d]: the sum over searched contracts d... of their best option.
+        var bestRemaining = [Money](repeating: .zero, count: searched.count + 1)
+        for d in stride(from: searched.count - 1, through: 0, by: -1) {
+            bestRemaining[d] = bestRemaining[d + 1] + (options[searched[d]].map(\.value).max() ?? .zero)
+        }
+        // reach[d][f]: some searched contract from d on can go to instrument f.
+        var reach = [[Bool]](repeating: [Bool](repeating: false, count: m), count: searched.count + 1)
+        for d in stride(from: searched.count - 1, through: 0, by: -1) {
+            reach[d] = reach[d + 1]
+            for o in options[searched[d]] { reach[d][o.instrument] = true }
+        }
+
         func capped(_ f: Int, _ s: Money) -> Money { instruments[f].cap.map { Money.min($0, s) } ?? s }
         func total(_ s: [Money]) -> Money { (0..<m).map { capped($0, s[$0]) }.sum() }
 
@@ -77,8 +89,17 @@ struct ContractAssignmentSearch {
                 return
             }
             if let b = best {
-                let bound = (0..<m).map { capped($0, sums[$0] + remaining[d][$0]) }.sum()
+                // Two upper bounds, both valid: every instrument takes every remaining contract
+                // it could (up to its cap); or every remaining contract adds its best value.
+                let bound = Money.min((0..<m).map { capped($0, sums[$0] + remaining[d][$0]) }.sum(),
+                                      total(sums) + bestRemaining[d])
                 if bound < b.total { return }
+                // Equal total at best: only more instruments could still win (later branches
+                // lose the order tie-break), so cut when no more can be listed.
+                if bound == b.total {
+                    let reachable = (0..<m).filter { used[$0] > 0 || reach[d][$0] }.count
+                    if reachable <= b.instrumentCount { return }
+                }
             }
             let u = searched[d]
             for o in options[u] {
