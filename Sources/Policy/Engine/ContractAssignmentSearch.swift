@@ -39,85 +39,18 @@ struct ContractAssignmentSearch {
     var nodeBudget = 1 << 21
 
     func run() -> Outcome {
-        let n = options.count
-        let m = instruments.count
-        var sums = [Money](repeating: .zero, count: m)
-        var used = [Int](repeating: 0, count: m)
-        var choice = [Int?](repeating: nil, count: n)
-        var searched: [Int] = []
-        for (u, opts) in options.enumerated() {
-            if opts.count == 1 {
-                choice[u] = opts[0].instrument
-                sums[opts[0].instrument] += opts[0].value
-                used[opts[0].instrument] += 1
-            } else if opts.count > 1 { searched.append(u) }
+        let workspace = AssignmentWorkspace()
+        workspace.nodeBudget = nodeBudget
+        workspace.reset(instruments: instruments.count)
+        for (f, instrument) in instruments.enumerated() {
+            if let cap = instrument.cap { workspace.setCap(f, cap.fen) }
         }
-        // remaining[d][f]: the most instrument f could still gain from searched contracts d...
-        var remaining = [[Money]](repeating: [Money](repeating: .zero, count: m), count: searched.count + 1)
-        for d in stride(from: searched.count - 1, through: 0, by: -1) {
-            remaining[d] = remaining[d + 1]
-            for o in options[searched[d]] { remaining[d][o.instrument] += o.value }
+        for contract in options {
+            for option in contract { workspace.addOption(instrument: option.instrument, value: option.value.fen) }
+            workspace.endContract()
         }
-
-        // bestRemaining[d]: the sum over searched contracts d... of their best option.
-        var bestRemaining = [Money](repeating: .zero, count: searched.count + 1)
-        for d in stride(from: searched.count - 1, through: 0, by: -1) {
-            bestRemaining[d] = bestRemaining[d + 1] + (options[searched[d]].map(\.value).max() ?? .zero)
-        }
-        // reach[d][f]: some searched contract from d on can go to instrument f.
-        var reach = [[Bool]](repeating: [Bool](repeating: false, count: m), count: searched.count + 1)
-        for d in stride(from: searched.count - 1, through: 0, by: -1) {
-            reach[d] = reach[d + 1]
-            for o in options[searched[d]] { reach[d][o.instrument] = true }
-        }
-
-        func capped(_ f: Int, _ s: Money) -> Money { instruments[f].cap.map { Money.min($0, s) } ?? s }
-        func total(_ s: [Money]) -> Money { (0..<m).map { capped($0, s[$0]) }.sum() }
-
-        var best: Outcome?
-        var nodes = 0
-        var cut = false
-
-        func visit(_ d: Int) {
-            nodes += 1
-            if nodes > nodeBudget { cut = true; return }
-            if d == searched.count {
-                let t = total(sums)
-                let count = used.filter { $0 > 0 }.count
-                if let b = best, (t, count) <= (b.total, b.instrumentCount) { return }
-                best = Outcome(choice: choice, total: t, instrumentCount: count, nodes: 0, exhaustive: true)
-                return
-            }
-            if let b = best {
-                // Two upper bounds, both valid: every instrument takes every remaining contract
-                // it could (up to its cap); or every remaining contract adds its best value.
-                let bound = Money.min((0..<m).map { capped($0, sums[$0] + remaining[d][$0]) }.sum(),
-                                      total(sums) + bestRemaining[d])
-                if bound < b.total { return }
-                // Equal total at best: only more instruments could still win (later branches
-                // lose the order tie-break), so cut when no more can be listed.
-                if bound == b.total {
-                    let reachable = (0..<m).filter { used[$0] > 0 || reach[d][$0] }.count
-                    if reachable <= b.instrumentCount { return }
-                }
-            }
-            let u = searched[d]
-            for o in options[u] {
-                sums[o.instrument] += o.value
-                used[o.instrument] += 1
-                choice[u] = o.instrument
-                visit(d + 1)
-                sums[o.instrument] -= o.value
-                used[o.instrument] -= 1
-                if cut { return }
-            }
-            choice[u] = nil
-        }
-        visit(0)
-        var outcome = best ?? Outcome(choice: choice, total: total(sums), instrumentCount: used.filter { $0 > 0 }.count,
-                                      nodes: 0, exhaustive: true)
-        outcome.nodes = nodes
-        outcome.exhaustive = !cut
-        return outcome
+        workspace.run()
+        return Outcome(choice: workspace.choice.map { $0 < 0 ? nil : $0 }, total: Money(fen: workspace.total),
+                       instrumentCount: workspace.usedCount, nodes: workspace.nodes, exhaustive: workspace.exhaustive)
     }
 }

@@ -47,7 +47,8 @@ public struct Engine: Sendable {
             defs.compactMap { def in
                 let hits = evaluations.compactMap { lines($0).first { $0.id == def.id && $0.isEligible } }
                 guard !hits.isEmpty else { return nil }
-                return .init(id: def.id, name: def.name, amount: hits.map(\.amount).sum(), projects: hits.count, measure: def.measure)
+                return .init(id: def.id, name: def.name, amount: hits.map(\.amount).sum(), projects: hits.count,
+                             includesUnstated: hits.contains { $0.status == .amountUnstated }, measure: def.measure)
             }
         }
         let cityTotals = totals(library.cityInstruments) { $0.recommendation.lines }

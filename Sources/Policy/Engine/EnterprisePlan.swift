@@ -23,6 +23,9 @@ public struct EnterprisePlan: Sendable, Codable, Equatable {
         public var name: LocalizedText
         public var amount: Money
         public var projects: Int
+        /// Some of the projects' amounts are not set by the text yet (reading 6): the amount
+        /// counts only the others.
+        public var includesUnstated: Bool
         public var measure: LocalizedText?
     }
 }

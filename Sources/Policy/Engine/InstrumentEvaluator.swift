@@ -10,7 +10,10 @@ struct InstrumentEvaluator {
             id: def.id, clause: def.clause, name: def.name, kind: def.kind, unit: def.unit, status: .notMatched,
             conditions: [], units: [], base: nil, ratio: nil, ratioIsMaximum: def.ratioIsMaximum, cap: nil,
             capScope: def.capScope, capAdvisory: false, capBinding: false, uncapped: .zero, amount: .zero,
-            years: [], provisional: false, priority: nil, measure: def.measure, notes: def.notes)
+            years: [], windowYears: nil, ratioPerUnit: false, provisional: false, priority: nil,
+            measure: def.measure, notes: def.notes)
+        if case .quantity = def.ratio { result.ratioPerUnit = true }
+        if let key = def.years, case .integer(let n)? = policy.value(key) { result.windowYears = n }
         guard policy.isInForce(def) else {
             result.status = .notInForce
             result.notes.insert(LocalizedText(

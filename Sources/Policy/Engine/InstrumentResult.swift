@@ -37,6 +37,10 @@ public struct InstrumentResult: Sendable, Codable, Equatable {
     public var amount: Money
     /// For yearly instruments: the amounts per calendar year, after the cap.
     public var years: [YearLine]
+    /// For yearly instruments: how many consecutive years are subsidised.
+    public var windowYears: Int?
+    /// The ratio is each unit's own (N4's tariff rate), shown per unit.
+    public var ratioPerUnit: Bool
     /// Computed on the declared investment standing in for an approved one (reading 8).
     public var provisional: Bool
     /// For instruments with a priority condition: whether the project has priority.

@@ -28,7 +28,11 @@ public struct TextReport {
         for project in plan.projects { out += "\n" + render(project) }
         out += "\n" + t("合计", "Totals") + "\n"
         for total in plan.cityTotals {
-            out += "  \(total.id.padding(4)) \(t(total.name))  \(yuan(total.amount))"
+            out += "  \(total.id.padding(4)) \(t(total.name))  "
+            if total.includesUnstated {
+                out += total.amount == .zero ? t("金额待实施细则确定", "amount to be set by the implementing rules")
+                    : t("\(yuan(total.amount))，另有金额待定部分", "\(yuan(total.amount)) plus amounts still to be set")
+            } else { out += yuan(total.amount) }
             out += t("（\(total.projects) 个项目）\n", " (\(total.projects) project\(total.projects == 1 ? "" : "s"))\n")
         }
         out += t("  本市支持合计：\(yuan(plan.cityTotal))\n", "  City support in total: \(yuan(plan.cityTotal))\n")
@@ -133,9 +137,13 @@ public struct TextReport {
 
     /// base × ratio = amount, the cap, and the years, for an eligible instrument.
     func arithmetic(_ r: InstrumentResult, indent: String) -> String {
-        guard let base = r.base, r.status == .matched else { return "" }
+        guard let base = r.base, r.isEligible else { return "" }
         var out = indent + t("基数：\(t(base.label)) \(base.amount.grouped)", "Base: \(t(base.label)) \(base.amount.grouped)")
+        guard r.status == .matched else {
+            return out + t("；比例和金额待实施细则确定\n", "; ratio and amount to be set by the implementing rules\n")
+        }
         if let ratio = r.ratio { out += " × \(ratio.percent)" }
+        if r.ratioPerUnit { out += t(" × 各项税率", " × each item's rate") }
         out += " = \(r.uncapped.grouped)"
         if let cap = r.cap {
             let scope = r.capScope == .unit ? t("（每个\(r.unit.label.zh)）", " per \(r.unit.label.en)") : ""
@@ -155,7 +163,8 @@ public struct TextReport {
         }
         for y in r.units.flatMap({ u in u.years.filter { $0.place != .inWindow }.map { (u.id, $0) } }) {
             let why = y.1.place == .beforeCounting ? t("早于利息起算日", "before interest is counted")
-                : y.1.place == .afterWindow ? t("超出连续三年", "after the consecutive years") : t("首个贴息年度之前", "before the first subsidised year")
+                : y.1.place == .afterWindow ? t("超出连续 \(r.windowYears ?? 0) 年", "after the \(r.windowYears ?? 0) consecutive years")
+                : t("首个贴息年度之前", "before the first subsidised year")
             out += indent + "  \(y.0) \(y.1.year)\(colon)\(why)\n"
         }
         return out
