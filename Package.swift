@@ -19,21 +19,30 @@ let package = Package(
             name: "Policy",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "Simulation",
+            dependencies: ["Policy"]
+        ),
         .executableTarget(
             name: "renewal",
             dependencies: [
                 "Policy",
+                "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "MatchBenchmark",
-            dependencies: ["Policy"],
+            dependencies: ["Policy", "Simulation"],
             path: "Benchmarks/MatchBenchmark"
         ),
         .testTarget(
             name: "PolicyTests",
             dependencies: ["Policy"]
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Policy", "Simulation"]
         ),
     ],
     swiftLanguageModes: [.v6]
