@@ -14,6 +14,21 @@ if let i = arguments.firstIndex(of: "--iterations"), i + 1 < arguments.count, le
     iterations = n
     arguments.removeSubrange(i...(i + 1))
 }
+@MainActor func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+if let path = option("--write-population") {
+    try PopulationFile.write(to: path, count: Int(option("--count") ?? "") ?? 100_000, seed: UInt64(option("--seed") ?? "") ?? 20240531)
+    exit(0)
+}
+if let path = option("--population-file") {
+    try PopulationFile.evaluate(path: path, totalsPath: option("--totals-json"))
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--population"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) {
+    try PopulationRun.run(count: n, seed: 20240531)
+    exit(0)
+}
 if let i = arguments.firstIndex(of: "--search-scaling") {
     arguments.remove(at: i)
     SearchScaling.run(engine: Engine(library: try PolicyLibraryLoader.loadDefault()))

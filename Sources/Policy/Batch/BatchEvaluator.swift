@@ -29,7 +29,7 @@ public struct BatchEvaluator: Sendable {
         DispatchQueue.concurrentPerform(iterations: n) { w in
             let lo = population.count * w / n, hi = population.count * (w + 1) / n
             var sink = makeSink(w)
-            let workspace = BatchWorkspace(timeline: timeline)
+            var workspace = BatchWorkspace(timeline: timeline)
             var i = lo
             while i < hi {
                 let end = min(hi, i + 4096)
@@ -53,7 +53,7 @@ public struct BatchEvaluator: Sendable {
 
     /// Evaluates one project (for tests and tools that want a single outcome).
     public func evaluate(_ population: Population, project i: Int) -> ProjectOutcome {
-        let workspace = BatchWorkspace(timeline: timeline)
+        var workspace = BatchWorkspace(timeline: timeline)
         workspace.evaluate(population, i, day: day(population, i))
         return workspace.outcome
     }

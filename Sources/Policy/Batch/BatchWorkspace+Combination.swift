@@ -1,8 +1,8 @@
 /// The recommended combination in the batch engine: `CombinationChooser` on plain numbers.
 extension BatchWorkspace {
-    func choose(_ policy: CompiledPolicy, _ p: Population, _ i: Int) {
+    mutating func choose(_ policy: CompiledPolicy, _ p: Population, _ i: Int) {
         let city = policy.cityCount
-        for f in 0..<outcome.recommended.count {
+        for f in 0..<outcome.instrumentIds.count {
             outcome.recommended[f] = 0
             outcome.inCombination[f] = false
         }
@@ -42,11 +42,11 @@ extension BatchWorkspace {
             sequence.removeAll(keepingCapacity: true)
             var exhaustive = true
             if loanKind {
-                let (t, c, e) = assign(policy, .loan, units: loans, closed: closed, into: &candidateLoanChoice)
+                let (t, c, e) = assign(policy, .loan, units: loans, closed: closed)
                 total += t; count += c; exhaustive = exhaustive && e
             }
             if leaseKind {
-                let (t, c, e) = assign(policy, .lease, units: leases, closed: closed, into: &candidateLeaseChoice)
+                let (t, c, e) = assign(policy, .lease, units: leases, closed: closed)
                 total += t; count += c; exhaustive = exhaustive && e
             }
             for g in 0..<city where chosen & (1 << UInt64(g)) != 0 { sequence.append(policy.instruments[g].order) }
@@ -71,9 +71,11 @@ extension BatchWorkspace {
     }
 
     /// The best assignment of one kind's contracts; writes the choice (city positions, -1 for
-    /// none) and appends its order keys to `sequence`.
-    private func assign(_ policy: CompiledPolicy, _ kind: UnitKind, units n: Int, closed: UInt64,
-                        into choice: inout [Int]) -> (Int64, Int, Bool) {
+    /// none) into the candidate's loan or lease choice and appends its order keys to `sequence`.
+    private mutating func assign(_ policy: CompiledPolicy, _ kind: UnitKind, units n: Int, closed: UInt64) -> (Int64, Int, Bool) {
+        var choice: [Int] = []
+        if kind == .loan { swap(&choice, &candidateLoanChoice) } else { swap(&choice, &candidateLeaseChoice) }
+        defer { if kind == .loan { swap(&choice, &candidateLoanChoice) } else { swap(&choice, &candidateLeaseChoice) } }
         choice.removeAll(keepingCapacity: true)
         // Borrow the scratch buffer (swap, not copy, so it stays uniquely owned).
         var open: [Int] = []
@@ -116,7 +118,7 @@ extension BatchWorkspace {
     }
 
     /// Fills the recommended amounts and their payments by year from the best candidate.
-    private func lines(_ policy: CompiledPolicy, _ p: Population, _ i: Int) {
+    private mutating func lines(_ policy: CompiledPolicy, _ p: Population, _ i: Int) {
         var total: Int64 = 0
         let city = policy.cityCount
         for g in 0..<city where bestGrants & (1 << UInt64(g)) != 0 {
@@ -151,7 +153,7 @@ extension BatchWorkspace {
         outcome.total = total
     }
 
-    private func pay(_ f: Int, year: Int, _ amount: Int64) {
+    private mutating func pay(_ f: Int, year: Int, _ amount: Int64) {
         guard amount > 0 else { return }
         outcome.paymentInstrument.append(f)
         outcome.paymentYear.append(year)
@@ -160,7 +162,7 @@ extension BatchWorkspace {
 
     /// Yearly payments of a yearly line: each year's amounts over the assigned contracts, paid in
     /// year order until the cap (reading 2).
-    private func payYearly(_ inst: CompiledPolicy.Instrument, _ base: Quantity, _ policy: CompiledPolicy, _ p: Population,
+    private mutating func payYearly(_ inst: CompiledPolicy.Instrument, _ base: Quantity, _ policy: CompiledPolicy, _ p: Population,
                            f: Int, first: Int, count: Int, choice: [Int]) {
         var lo = Int.max, hi = Int.min
         for u in 0..<count where unitEligible[f * unitCapacity + u] && (!policy.oneInstrumentPerContract || choice[u] == f) {
@@ -174,7 +176,7 @@ extension BatchWorkspace {
         let ratio = Ratio(numerator: inst.ratioNumerator, scale: inst.ratioScale)
         for u in 0..<count where unitEligible[f * unitCapacity + u] && (!policy.oneInstrumentPerContract || choice[u] == f) {
             var unitLeft = inst.capScope == .unit ? inst.cap : Int64.max
-            forEachWindowYear(inst, base, policy, p, loan: first + u) { year, amount in
+            Self.forEachWindowYear(inst, base, p, loan: first + u) { year, amount in
                 var raw = ratio.apply(to: Money(fen: amount)).fen
                 if raw > unitLeft { raw = unitLeft }
                 unitLeft -= raw

@@ -1,10 +1,11 @@
 /// One worker's buffers and the per-project evaluation of the batch engine. It follows
 /// `InstrumentEvaluator`, `AmountCalculator` and `CombinationChooser` step by step, on plain
-/// numbers; the contract search is the same `AssignmentWorkspace` they use.
-final class BatchWorkspace {
+/// numbers; the contract search is the same `AssignmentWorkspace` they use. A struct, owned by
+/// its worker: no reference counting or dynamic exclusivity checks in the hot loop.
+struct BatchWorkspace {
     let timeline: PolicyTimeline
     var outcome = ProjectOutcome()
-    let search = AssignmentWorkspace()
+    var search = AssignmentWorkspace()
 
     // Per instrument × unit: eligible, and the value the search uses (after a per-unit cap).
     var unitCapacity = 8
@@ -28,14 +29,9 @@ final class BatchWorkspace {
         self.timeline = timeline
         let policy = timeline.policies[0]
         let m = policy.instruments.count
-        outcome.instrumentIds = policy.instruments.map(\.id)
+        outcome.instrumentIds = policy.ids
         outcome.cityCount = policy.cityCount
-        outcome.status = Array(repeating: .notMatched, count: m)
-        outcome.amount = Array(repeating: 0, count: m)
-        outcome.priority = Array(repeating: -1, count: m)
-        outcome.provisional = Array(repeating: false, count: m)
-        outcome.recommended = Array(repeating: 0, count: m)
-        outcome.inCombination = Array(repeating: false, count: m)
+        precondition(m <= ProjectOutcome.capacity, "the batch engine handles up to \(ProjectOutcome.capacity) instruments")
         unitEligible = Array(repeating: false, count: m * unitCapacity)
         unitValue = Array(repeating: 0, count: m * unitCapacity)
         unitCount = Array(repeating: 0, count: m)
@@ -44,7 +40,7 @@ final class BatchWorkspace {
 
     // MARK: - One project
 
-    func evaluate(_ p: Population, _ i: Int, day: Int32) {
+    mutating func evaluate(_ p: Population, _ i: Int, day: Int32) {
         let policy = timeline.policies[timeline.index(for: day)]
         outcome.project = i
         outcome.year = Int(day / 10000)
@@ -60,7 +56,7 @@ final class BatchWorkspace {
         choose(policy, p, i)
     }
 
-    private func evaluateInstrument(_ policy: CompiledPolicy, _ f: Int, _ p: Population, _ i: Int) {
+    private mutating func evaluateInstrument(_ policy: CompiledPolicy, _ f: Int, _ p: Population, _ i: Int) {
         let inst = policy.instruments[f]
         outcome.status[f] = .notMatched
         outcome.amount[f] = 0
@@ -71,19 +67,22 @@ final class BatchWorkspace {
         guard inst.inForce else { outcome.status[f] = .notInForce; return }
         var barred = false
         var priority: Int8 = -1
-        for c in inst.conditions {
-            let held = check(c.test, p, i, unit: -1)
+        for k in inst.projectConditions {
+            let c = policy.conditions[k]
+            let held = Self.check(c.test, p, i, unit: -1)
             if c.priority { priority = (priority != 0 && held) ? 1 : 0 } else if !held { barred = true }
         }
         outcome.priority[f] = priority
+        // Most instruments fail on a project condition (a category): nothing more to do.
+        if barred { return }
         let (first, count) = units(inst.unit, p, i)
         unitCount[f] = count
         var any = false
         for u in 0..<count {
             var ok = true
             if inst.unit != .project {
-                for c in inst.unitConditions where !c.priority {
-                    if !check(c.test, p, i, unit: first + u) { ok = false; break }
+                for k in inst.unitConditions where !policy.conditions[k].priority {
+                    if !Self.check(policy.conditions[k].test, p, i, unit: first + u) { ok = false; break }
                 }
             }
             unitEligible[f * unitCapacity + u] = ok
@@ -98,8 +97,10 @@ final class BatchWorkspace {
         if base == .investmentApprovedOrDeclared && p.approved[i] < 0 && p.declared[i] >= 0 { outcome.provisional[f] = true }
         if inst.unstated { return }
         var total: Int64 = 0
+        var limitLeft = Int64.max
+        if let limit = inst.baseLimit, Self.money(limit, p, i, unit: i) >= 0 { limitLeft = Self.money(limit, p, i, unit: i) }
         for u in 0..<count where unitEligible[f * unitCapacity + u] {
-            var raw = rawAmount(inst, base, policy, p, i, unit: first + u)
+            var raw = Self.rawAmount(inst, base, p, i, unit: first + u, limit: &limitLeft)
             if inst.capScope == .unit && raw > inst.cap { raw = inst.cap }
             unitValue[f * unitCapacity + u] = raw
             total += raw
@@ -120,8 +121,8 @@ final class BatchWorkspace {
     }
 
     /// base × ratio rounded down, summed over the window's years for a yearly base.
-    private func rawAmount(_ inst: CompiledPolicy.Instrument, _ base: Quantity, _ policy: CompiledPolicy,
-                           _ p: Population, _ i: Int, unit k: Int) -> Int64 {
+    private static func rawAmount(_ inst: CompiledPolicy.Instrument, _ base: Quantity,
+                                  _ p: Population, _ i: Int, unit k: Int, limit: inout Int64) -> Int64 {
         var ratio = Ratio(numerator: inst.ratioNumerator, scale: inst.ratioScale)
         if inst.ratioFromQuantity {
             guard p.itemTariffScale[k] >= 0 else { return 0 }
@@ -129,20 +130,22 @@ final class BatchWorkspace {
         }
         if base.isYearly {
             var sum: Int64 = 0
-            forEachWindowYear(inst, base, policy, p, loan: k) { _, amount in sum += ratio.apply(to: Money(fen: amount)).fen }
+            forEachWindowYear(inst, base, p, loan: k) { _, amount in sum += ratio.apply(to: Money(fen: amount)).fen }
             return sum
         }
-        let value = money(base, p, i, unit: k)
+        var value = max(money(base, p, i, unit: k), 0)
+        if value > limit { value = limit }
+        limit -= value
         return value > 0 ? ratio.apply(to: Money(fen: value)).fen : 0
     }
 
     /// Calls `body(year, base)` for each year of the loan inside the instrument's window
     /// (AmountCalculator.window: counted from the reading's year, N consecutive years from the
     /// first with an amount).
-    @inline(__always) func forEachWindowYear(_ inst: CompiledPolicy.Instrument, _ base: Quantity, _ policy: CompiledPolicy,
-                                                     _ p: Population, loan k: Int, _ body: (Int, Int64) -> Void) {
+    @inline(__always) static func forEachWindowYear(_ inst: CompiledPolicy.Instrument, _ base: Quantity,
+                                                    _ p: Population, loan k: Int, _ body: (Int, Int64) -> Void) {
         let lo = Int(p.interestStart[k]), hi = Int(p.interestStart[k + 1])
-        let counted = policy.interestCountedFromYear
+        let counted = inst.countedFromYear
         let principalYearly = base == .loanPrincipalYearly
         var first = Int.min
         for j in lo..<hi {
@@ -160,7 +163,7 @@ final class BatchWorkspace {
         }
     }
 
-    private func money(_ q: Quantity, _ p: Population, _ i: Int, unit k: Int) -> Int64 {
+    private static func money(_ q: Quantity, _ p: Population, _ i: Int, unit k: Int) -> Int64 {
         switch q {
         case .investmentDeclared: return p.declared[i]
         case .investmentApproved: return p.approved[i]
@@ -192,7 +195,7 @@ final class BatchWorkspace {
         }
     }
 
-    private func check(_ test: CompiledPolicy.Test, _ p: Population, _ i: Int, unit k: Int) -> Bool {
+    private static func check(_ test: CompiledPolicy.Test, _ p: Population, _ i: Int, unit k: Int) -> Bool {
         switch test {
         case let .categories(mask, all):
             return all ? (mask != 0 && p.categories[i] & mask == mask) : p.categories[i] & mask != 0

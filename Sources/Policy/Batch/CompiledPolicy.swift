@@ -2,14 +2,15 @@
 /// the batch engine: what `ResolvedPolicy` and `InstrumentEvaluator` decide by looking things up,
 /// decided here once.
 struct CompiledPolicy: Sendable {
+    /// Plain values only (no strings or arrays), so reading one copies no references.
     struct Instrument: Sendable {
-        var id: String
         var kind: InstrumentDefinition.Kind
         var unit: UnitKind
         var order: Int
         var inForce: Bool
-        var conditions: [Condition]
-        var unitConditions: [Condition]
+        /// Positions in `conditions`.
+        var projectConditions: Range<Int>
+        var unitConditions: Range<Int>
         var base: Quantity?
         /// Ratio as numerator / 10^scale; `unstated` when the text sets none.
         var ratioNumerator: Int64
@@ -22,6 +23,9 @@ struct CompiledPolicy: Sendable {
         var capAdvisory: Bool
         /// Int.max when paid once or without a limit of years.
         var windowYears: Int
+        /// Years of a yearly base before this one are not counted.
+        var countedFromYear: Int
+        var baseLimit: Quantity?
         /// Bit mask over city instrument positions that this instrument replaces.
         var replaces: UInt64
     }
@@ -41,11 +45,12 @@ struct CompiledPolicy: Sendable {
 
     /// City instruments first (the positions the combination uses), then national ones.
     var instruments: [Instrument]
+    var ids: [String]
+    var conditions: [Condition] = []
     var cityCount: Int
     var oneGrantPerProject: Bool
     var oneInstrumentPerContract: Bool
     var replacementsApply: Bool
-    var interestCountedFromYear: Int
     var day: Day
 
     init(_ policy: ResolvedPolicy, categoryIds: [String]) {
@@ -58,7 +63,6 @@ struct CompiledPolicy: Sendable {
         oneGrantPerProject = policy.oneGrantPerProject
         oneInstrumentPerContract = policy.oneInstrumentPerContract
         replacementsApply = policy.replacementsApply
-        interestCountedFromYear = policy.interestCountedFrom?.year ?? Int.min
         let evaluator = ConditionEvaluator(policy: policy, facts: ProjectFacts(Project(id: "")))
 
         func compile(_ c: ConditionDefinition) -> Condition {
@@ -75,6 +79,8 @@ struct CompiledPolicy: Sendable {
             }
         }
 
+        ids = definitions.map(\.id)
+        var flat: [Condition] = []
         instruments = definitions.map { def in
             var numerator: Int64 = 0, scale = 0, unstated = false, fromQuantity = false
             switch def.ratio {
@@ -88,15 +94,23 @@ struct CompiledPolicy: Sendable {
             if advisory { cap = Int64.max }
             var window = Int.max
             if let key = def.years, case .integer(let n)? = policy.value(key) { window = n }
+            var countedFrom = Int.min
+            if let key = def.countedFrom, case .day(let d)? = policy.value(key) { countedFrom = d.year }
             let replaces = def.replaces.reduce(UInt64(0)) { mask, id in
                 city.firstIndex { $0.id == id }.map { mask | (1 << UInt64($0)) } ?? mask
             }
-            return Instrument(id: def.id, kind: def.kind, unit: def.unit, order: def.order, inForce: policy.isInForce(def),
-                              conditions: def.conditions.map(compile), unitConditions: def.unitConditions.map(compile),
+            let projectStart = flat.count
+            flat += def.conditions.map(compile)
+            let unitStart = flat.count
+            flat += def.unitConditions.map(compile)
+            return Instrument(kind: def.kind, unit: def.unit, order: def.order, inForce: policy.isInForce(def),
+                              projectConditions: projectStart..<unitStart, unitConditions: unitStart..<flat.count,
                               base: def.base?.quantity, ratioNumerator: numerator, ratioScale: scale,
                               ratioFromQuantity: fromQuantity, unstated: unstated, cap: cap, capScope: def.capScope,
-                              capAdvisory: advisory, windowYears: window, replaces: replaces)
+                              capAdvisory: advisory, windowYears: window, countedFromYear: countedFrom,
+                              baseLimit: def.baseLimit, replaces: replaces)
         }
+        conditions = flat
     }
 }
 

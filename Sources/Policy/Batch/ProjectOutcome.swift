@@ -1,6 +1,11 @@
 /// What the batch engine found for one project, in reusable buffers: a sink reads it during
 /// `record` and must copy out what it keeps (the buffers are overwritten by the next project).
+/// Per-instrument figures are fixed-size inline arrays (at most `capacity` instruments), so
+/// writing them costs no reference counting.
 public struct ProjectOutcome {
+    public static let capacity = 32
+    public typealias PerInstrument<T> = InlineArray<32, T>
+
     public enum Status: UInt8, Sendable {
         case notMatched = 0, matched, amountUnstated, notInForce
     }
@@ -10,15 +15,15 @@ public struct ProjectOutcome {
     /// Instrument ids, city first then national (positions of the arrays below).
     public internal(set) var instrumentIds: [String] = []
     public internal(set) var cityCount = 0
-    public internal(set) var status: [Status] = []
+    public internal(set) var status = PerInstrument<Status>(repeating: .notMatched)
     /// Standalone amount (fen): the instrument on its own, all its eligible contracts.
-    public internal(set) var amount: [Int64] = []
+    public internal(set) var amount = PerInstrument<Int64>(repeating: 0)
     /// -1: no priority condition; 0: no priority; 1: priority.
-    public internal(set) var priority: [Int8] = []
-    public internal(set) var provisional: [Bool] = []
+    public internal(set) var priority = PerInstrument<Int8>(repeating: -1)
+    public internal(set) var provisional = PerInstrument<Bool>(repeating: false)
     /// Amount in the recommended combination (fen), 0 when not in it.
-    public internal(set) var recommended: [Int64] = []
-    public internal(set) var inCombination: [Bool] = []
+    public internal(set) var recommended = PerInstrument<Int64>(repeating: 0)
+    public internal(set) var inCombination = PerInstrument<Bool>(repeating: false)
     /// Position of the recommended grant, or -1.
     public internal(set) var grant = -1
     public internal(set) var total: Int64 = 0

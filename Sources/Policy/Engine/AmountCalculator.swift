@@ -19,6 +19,9 @@ struct AmountCalculator {
     func compute(base: BaseDefinition, units: [Int], into result: inout InstrumentResult) {
         var pieces: [Piece] = []
         var baseTotal = Money.zero
+        var limitLeft: Money?
+        // A limit that is not given limits nothing.
+        if let limit = def.baseLimit, case .money(let m?) = facts.quantity(limit, unit: 0) { limitLeft = m }
         for i in units {
             let unitRatio: Ratio?
             if case .quantity(let q) = def.ratio, case .ratio(let r) = facts.quantity(q, unit: i) { unitRatio = r } else { unitRatio = ratio }
@@ -28,6 +31,10 @@ struct AmountCalculator {
             switch facts.quantity(base.quantity, unit: i) {
             case .money(let m):
                 unitBase = m ?? .zero
+                if let left = limitLeft {
+                    unitBase = Money.min(unitBase, left)
+                    limitLeft = left - unitBase
+                }
                 let raw = unitRatio?.apply(to: unitBase) ?? .zero
                 unitUncapped = raw
                 pieces.append(Piece(unit: i, year: 0, amount: raw))
@@ -99,7 +106,8 @@ struct AmountCalculator {
     /// window of consecutive years that opens with the first subsidised year (reading 2). A year
     /// inside the window with no amount still uses up its place.
     func window(_ years: [YearAmount], ratio: Ratio?) -> [YearLine] {
-        let countedFromYear = policy.interestCountedFrom?.year ?? Int.min
+        var countedFromYear = Int.min
+        if let key = def.countedFrom, case .day(let d)? = policy.value(key) { countedFromYear = d.year }
         var windowYears = Int.max
         if let key = def.years, case .integer(let n)? = policy.value(key) { windowYears = n }
         let first = years.first { $0.year >= countedFromYear && $0.amount > .zero }?.year

@@ -4,7 +4,7 @@
 ///
 /// Fill it with `reset`, `setCap` and `addContract`/`addOption`, then `run()`; read `choice`,
 /// `total`, `instrumentCount`, `nodes`, `exhaustive`.
-final class AssignmentWorkspace {
+struct AssignmentWorkspace {
     // Input.
     private(set) var instrumentCount = 0
     private var caps: [Int64] = []
@@ -34,7 +34,7 @@ final class AssignmentWorkspace {
 
     static let uncapped = Int64.max
 
-    func reset(instruments m: Int) {
+    mutating func reset(instruments m: Int) {
         instrumentCount = m
         caps.removeAll(keepingCapacity: true)
         caps.append(contentsOf: repeatElement(Self.uncapped, count: m))
@@ -44,16 +44,16 @@ final class AssignmentWorkspace {
         optionValue.removeAll(keepingCapacity: true)
     }
 
-    func setCap(_ instrument: Int, _ cap: Int64) { caps[instrument] = cap }
+    mutating func setCap(_ instrument: Int, _ cap: Int64) { caps[instrument] = cap }
 
     /// Adds an option to the contract being built; options must come in instrument order.
-    func addOption(instrument: Int, value: Int64) {
+    mutating func addOption(instrument: Int, value: Int64) {
         optionInstrument.append(instrument)
         optionValue.append(value)
     }
 
     /// Closes the contract being built.
-    func endContract() { optionStart.append(optionInstrument.count) }
+    mutating func endContract() { optionStart.append(optionInstrument.count) }
 
     var contractCount: Int { optionStart.count - 1 }
 
@@ -65,7 +65,7 @@ final class AssignmentWorkspace {
         return t
     }
 
-    func run() {
+    mutating func run() {
         let n = contractCount, m = instrumentCount
         sums.removeAll(keepingCapacity: true); sums.append(contentsOf: repeatElement(0, count: m))
         used.removeAll(keepingCapacity: true); used.append(contentsOf: repeatElement(0, count: m))
@@ -113,7 +113,7 @@ final class AssignmentWorkspace {
         exhaustive = !cut
     }
 
-    private func visit(_ d: Int) {
+    private mutating func visit(_ d: Int) {
         nodes += 1
         if nodes > nodeBudget { cut = true; return }
         let m = instrumentCount

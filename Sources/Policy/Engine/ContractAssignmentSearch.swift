@@ -39,7 +39,7 @@ struct ContractAssignmentSearch {
     var nodeBudget = 1 << 21
 
     func run() -> Outcome {
-        let workspace = AssignmentWorkspace()
+        var workspace = AssignmentWorkspace()
         workspace.nodeBudget = nodeBudget
         workspace.reset(instruments: instruments.count)
         for (f, instrument) in instruments.enumerated() {

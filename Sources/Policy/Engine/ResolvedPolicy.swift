@@ -32,11 +32,6 @@ public struct ResolvedPolicy: Sendable {
         return true
     }
 
-    var interestCountedFrom: Day? {
-        if case .day(let d)? = values[ReadingKey.interestCountedFrom.rawValue] { return d }
-        return nil
-    }
-
     func isInForce(_ instrument: InstrumentDefinition) -> Bool {
         instrument.inForceFrom <= day && (instrument.inForceUntil.map { day <= $0 } ?? true)
     }

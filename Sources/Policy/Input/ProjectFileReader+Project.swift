@@ -96,6 +96,12 @@ extension ProjectFileReader {
             issue("\(path).tariffRate", zh: "非进口设备不应填写关税税率", en: "tariffRate is given for equipment that is not imported")
         }
         guard let name, let quantity, let price else { return nil }
+        // Quantity × unit price must stay a representable amount (ten trillion yuan).
+        guard price.fen <= DecimalText.limit / Int64(quantity) else {
+            issue("\(path).unitPrice", zh: "数量×单价超过可处理的金额上限（10万亿元）",
+                  en: "quantity × unit price exceeds the largest amount handled (10 trillion yuan)")
+            return nil
+        }
         return EquipmentItem(name: name, quantity: quantity, unitPrice: price, purchased: purchased,
                              putIntoUse: inUse, replacesOld: bool(m, "replacesOld", at: path), imported: imported,
                              tariffRate: tariff, nonExemptCatalogue: bool(m, "nonExemptCatalogue", at: path),

@@ -39,6 +39,12 @@ public struct InstrumentDefinition: Sendable {
     public var capInPrinciple: Bool
     /// Key of the parameter holding the number of consecutive years; nil when paid once.
     public var years: String?
+    /// Key of a day parameter: amounts of a yearly base before its year are not counted
+    /// (reading 12 for the city's interest subsidies); nil counts every year.
+    public var countedFrom: String?
+    /// A project figure that limits the base summed over units, taken in input order (N4: only
+    /// equipment within the total investment is exempt). A figure not given limits nothing.
+    public var baseLimit: Quantity?
     /// Instruments this one replaces when chosen (7c replaces 7a and 7b, reading 5).
     public var replaces: [String]
     /// For national instruments: what the amount is (deduction, tariff saved, …).

@@ -55,7 +55,9 @@ struct InstrumentReader {
             conditions: conditions, unitConditions: unitConditions, base: base, ratio: ratio,
             ratioIsMaximum: n.child("ratio_is_maximum")?.bool ?? false,
             cap: cap, capScope: capScope, capInPrinciple: n.child("cap_in_principle")?.bool ?? false,
-            years: years, replaces: n.stringList("replaces"), measure: n.child("measure")?.localized,
+            years: years, countedFrom: n.child("counted_from")?.child("param")?.scalar,
+            baseLimit: n.optionalString("base_limit").flatMap { quantity($0, n) },
+            replaces: n.stringList("replaces"), measure: n.child("measure")?.localized,
             responsibleUnits: units, source: source,
             notes: n.child("notes")?.elements.compactMap(\.localized) ?? [], order: order)
     }

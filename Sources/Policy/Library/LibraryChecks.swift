@@ -12,6 +12,8 @@ enum LibraryChecks {
         for reading in ReadingKey.allCases {
             expect(reading.rawValue, reading.type, in: "parameters.yaml")
         }
+        // The batch engine keeps per-instrument figures inline and grants in a 64-bit mask.
+        if instruments.count > 32 { fail("library.yaml", "at most 32 instruments (the batch engine's limit); the library has \(instruments.count)") }
         var ids: Set<String> = []
         for instrument in instruments {
             let file = "instruments/\(instrument.id).yaml"
@@ -19,6 +21,12 @@ enum LibraryChecks {
             if case .parameter(let key) = instrument.ratio { expect(key, .ratio, in: file) }
             if let cap = instrument.cap { expect(cap, .money, in: file) }
             if let years = instrument.years { expect(years, .integer, in: file) }
+            if let from = instrument.countedFrom { expect(from, .day, in: file) }
+            if let limit = instrument.baseLimit {
+                if limit.unit != .project { fail(file, "base_limit must be a figure of the project") }
+                if instrument.kind == .financing { fail(file, "base_limit is not supported on financing instruments (the limit would depend on the contract assignment)") }
+                if instrument.base?.quantity.isYearly ?? false { fail(file, "base_limit goes with a base paid once") }
+            }
             if (instrument.years != nil) != (instrument.base?.quantity.isYearly ?? false) {
                 fail(file, "'years' goes with a yearly base (loan.interest_paid, loan.principal_yearly) and only with one")
             }

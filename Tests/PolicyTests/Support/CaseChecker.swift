@@ -100,6 +100,17 @@ struct CaseChecker {
 
     mutating func recommended(_ e: JSONValue, _ c: Combination, _ where_: String) {
         if let t = e["total"] { money(t, c.total, "\(where_) recommended total") }
+        if let x = Self.text(e["exhaustive"]), x != String(c.exhaustive) { fail("\(where_) exhaustive: expected \(x), got \(c.exhaustive)") }
+        if let t = Self.text(e["total_at_least"]), let m = Money(yuanText: t), c.total < m {
+            fail("\(where_) recommended total \(c.total) below \(m)")
+        }
+        if case .object(let caps)? = e["lines_at_most"] {
+            for (id, amount) in caps {
+                if let m = Self.text(amount).flatMap(Money.init(yuanText:)), let line = c.lines.first(where: { $0.id == id }), line.amount > m {
+                    fail("\(where_) recommended \(id) \(line.amount) above \(m)")
+                }
+            }
+        }
         if let g = e["grant"] {
             let want = Self.text(g)
             let got = c.grant ?? "none"
