@@ -78,6 +78,12 @@ public struct Population: Sendable {
         applicationDate[i] == 0 ? day.year : Int(applicationDate[i] / 10000)
     }
 
+    /// The categories of project i as bits in the order of `categoryIds`.
+    public func categoryMask(of i: Int) -> UInt64 { categories[i] }
+
+    /// Packed application date (yyyymmdd) of project i, 0 when not given.
+    public func applicationDay(of i: Int) -> Int32 { applicationDate[i] }
+
     /// The declared investment of project i (fen), 0 when not given: the renewal target counts it.
     public func declaredInvestment(of i: Int) -> Int64 { max(declared[i], 0) }
 

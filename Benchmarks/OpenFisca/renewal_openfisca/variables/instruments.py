@@ -123,11 +123,11 @@ def _total(key, unit, count, project_conditions=None, project_cap=True):
         ok = in_force(projects, period, parameters, key)
         if project_conditions is not None:
             ok = ok & project_conditions(projects, period, parameters)
-        n = slots(projects).__getattribute__(count)
+        n = getattr(slots(projects), count)
         return ok & any_of((projects(f"{key}_{unit}_{k}_eligible", period) for k in range(1, n + 1)), projects.count)
 
     def amount(projects, period, parameters):
-        n = slots(projects).__getattribute__(count)
+        n = getattr(slots(projects), count)
         total = np.zeros(projects.count, dtype=np.int64)
         for k in range(1, n + 1):
             total += projects(f"{key}_{unit}_{k}", period)
@@ -172,9 +172,9 @@ def _window_amount(projects, period, k, base, ratio_num, counted_from, window):
     return total
 
 
-def _loan_instrument(key, clause, unit_ok, base, counted_path, project_conditions=None, yearly=True, project_cap=True):
+def _loan_instrument(S, key, clause, unit_ok, base, counted_path, project_conditions=None, yearly=True, project_cap=True):
     out = []
-    for k in range(1, _SLOTS.loans + 1):
+    for k in range(1, S.loans + 1):
         def eligible(projects, period, parameters, k=k):
             return unit_ok(projects, period, k)
 
@@ -200,9 +200,9 @@ def _loan_instrument(key, clause, unit_ok, base, counted_path, project_condition
     return out
 
 
-def _lease_instrument(key, clause, unit_ok, project_conditions=None):
+def _lease_instrument(S, key, clause, unit_ok, project_conditions=None):
     out = []
-    for k in range(1, _SLOTS.leases + 1):
+    for k in range(1, S.leases + 1):
         def eligible(projects, period, parameters, k=k):
             return unit_ok(projects, period, k)
 
@@ -238,12 +238,12 @@ def _national_list(projects, period, parameters):
 
 # --- Instrument 5: per product (reading 9), capped per product. ---
 
-def _instrument_5():
+def _instrument_5(S):
     out = []
-    for p in range(1, _SLOTS.products + 1):
+    for p in range(1, S.products + 1):
         def base(projects, period, parameters, p=p):
             total = np.zeros(projects.count, dtype=np.int64)
-            for k in range(1, _SLOTS.certifications + 1):
+            for k in range(1, S.certifications + 1):
                 total += np.where(projects(f"certification_{k}_product", period) == p,
                                   projects(f"certification_{k}_amount", period), 0)
             return total
@@ -276,9 +276,9 @@ def _item_value(projects, period, k):
     return projects(f"item_{k}_unit_price", period) * projects(f"item_{k}_quantity", period)
 
 
-def _instrument_n3():
+def _instrument_n3(S):
     out = []
-    for k in range(1, _SLOTS.items + 1):
+    for k in range(1, S.items + 1):
         def eligible(projects, period, parameters, k=k):
             bought = projects(f"item_{k}_purchased", period)
             in_use = projects(f"item_{k}_put_into_use", period)
@@ -303,9 +303,9 @@ def _instrument_n3():
     return out
 
 
-def _instrument_n4():
+def _instrument_n4(S):
     out = []
-    for k in range(1, _SLOTS.items + 1):
+    for k in range(1, S.items + 1):
         def eligible(projects, period, parameters, k=k):
             return projects(f"item_{k}_imported", period) & ~projects(f"item_{k}_non_exempt_catalogue", period)
 
@@ -342,31 +342,27 @@ def _instrument_n4():
 MODELLED = {"i5": "5", "i7a": "7a", "i7b": "7b", "i7c": "7c", "i10a": "10a", "i13": "13", "i16": "16",
             "i17a": "17a", "i17b": "17b", "i17c": "17c", "i18": "18", "n1": "N1", "n2": "N2", "n3": "N3", "n4": "N4"}
 
-_SLOTS = None
-
-
-def variables(slot_counts) -> list[type]:
-    global _SLOTS
-    _SLOTS = slot_counts
-    out = _instrument_5()
-    out += _loan_instrument("i7a", "七", lambda P, t, k: P(f"loan_{k}_principal", t) > 0, "interest",
+def variables(S) -> list[type]:
+    """The instrument variables for a system with the slot counts S (contracts.Slots)."""
+    out = _instrument_5(S)
+    out += _loan_instrument(S, "i7a", "七", lambda P, t, k: P(f"loan_{k}_principal", t) > 0, "interest",
                             "readings.interest_counted_from", _clause7_conditions)
-    out += _lease_instrument("i7b", "七", lambda P, t, k: P(f"lease_{k}_equipment_investment", t) > 0, _clause7_conditions)
+    out += _lease_instrument(S, "i7b", "七", lambda P, t, k: P(f"lease_{k}_equipment_investment", t) > 0, _clause7_conditions)
     out += _project_instrument("i7c")
     out += _project_instrument("i10a")
     out += _project_instrument("i13")
     out += _project_instrument("i16")
-    out += _loan_instrument("i17a", "十七",
+    out += _loan_instrument(S, "i17a", "十七",
                             lambda P, t, k: P(f"loan_{k}_has_catalogue_product", t) & P(f"loan_{k}_first_on_market", t),
                             "interest", "readings.interest_counted_from")
-    out += _lease_instrument("i17b", "十七", lambda P, t, k: P(f"lease_{k}_innovative_product", t)
+    out += _lease_instrument(S, "i17b", "十七", lambda P, t, k: P(f"lease_{k}_innovative_product", t)
                              & (P(f"lease_{k}_equipment_investment", t) > 0))
     out += _project_instrument("i17c")
     out += _project_instrument("i18")
-    out += _loan_instrument("n1", None, lambda P, t, k: P(f"loan_{k}_relending_eligible", t), "principal",
+    out += _loan_instrument(S, "n1", None, lambda P, t, k: P(f"loan_{k}_relending_eligible", t), "principal",
                             "national.interest_discount_from", _national_list, project_cap=False)
-    out += _loan_instrument("n2", None, lambda P, t, k: P(f"loan_{k}_relending_eligible", t), None, None,
+    out += _loan_instrument(S, "n2", None, lambda P, t, k: P(f"loan_{k}_relending_eligible", t), None, None,
                             _national_list, yearly=False, project_cap=False)
-    out += _instrument_n3()
-    out += _instrument_n4()
+    out += _instrument_n3(S)
+    out += _instrument_n4(S)
     return out

@@ -1,0 +1,104 @@
+import Foundation
+import Policy
+
+/// Runs the policy over a population and adds it up: the finance bureau's question "what will
+/// it cost, year by year, and what if we change a cap?".
+public struct Simulation {
+    public let library: PolicyLibrary
+    public var pools: [BudgetPool] = []
+    /// Evaluate everyone under the policy of this day instead of their application dates.
+    public var day: Day?
+    public var defaultDay: Day
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    public init(library: PolicyLibrary, defaultDay: Day = .today()) {
+        self.library = library
+        self.defaultDay = defaultDay
+    }
+
+    public func run(_ population: Population, scenario: String = "baseline", library override: PolicyLibrary? = nil,
+                    progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
+        let library = override ?? self.library
+        let batch = BatchEvaluator(library: library, categoryIds: population.categoryIds, day: day, defaultDay: defaultDay)
+        let ids = library.cityInstruments.map(\.id) + library.nationalInstruments.map(\.id)
+        let pooled = Set(pools.flatMap(\.instruments).compactMap { ids.firstIndex(of: $0) })
+        let sinks = batch.run(population, workers: workers, progress: progress) { _ in
+            SimulationSink(instruments: ids.count, population: population, pooled: pooled)
+        }
+        var total = sinks[0]
+        for s in sinks.dropFirst() { total.merge(s) }
+        return result(total, scenario: scenario, library: library, population: population, ids: ids)
+    }
+
+    func result(_ s: SimulationSink, scenario: String, library: PolicyLibrary, population: Population, ids: [String]) -> SimulationResult {
+        let slots = SimulationSink.yearSlots
+        let years = (SimulationSink.firstYear...SimulationSink.lastYear).map(String.init) + ["later"]
+        let city = library.cityInstruments
+        let instruments = city.enumerated().map { f, def in
+            let byYear = (0..<slots).map { Money(fen: s.cost[f * slots + $0]) }
+            return SimulationResult.InstrumentCost(id: def.id, clause: def.clause, name: def.name, byYear: byYear,
+                                                   total: byYear.sum(), beneficiaries: s.beneficiaries[f])
+        }
+        let totalByYear = (0..<slots).map { y in instruments.map { $0.byYear[y] }.sum() }
+        func groups(_ values: [Int64], _ keys: [String], _ name: (String) -> LocalizedText) -> [SimulationResult.GroupCost] {
+            keys.enumerated().map { g, key in
+                var by: [String: Money] = [:]
+                for (f, def) in city.enumerated() where values[g * ids.count + f] != 0 { by[def.id] = Money(fen: values[g * ids.count + f]) }
+                return .init(id: key, name: name(key), byInstrument: by, total: by.values.sum())
+            }.filter { $0.total > .zero }
+        }
+        let districts = groups(s.byDistrict, population.districtIds) { id in
+            library.vocabulary.districts.first { $0.id == id }?.name ?? LocalizedText(zh: id, en: id)
+        }
+        let industries = groups(s.byIndustry, population.industryCodes) { LocalizedText(zh: $0, en: $0) }
+        return SimulationResult(
+            scenario: scenario, projects: population.count, years: years, instruments: instruments,
+            totalByYear: totalByYear, total: totalByYear.sum(), districts: districts, industries: industries,
+            supportedProjects: s.supportedProjects, unstatedProjects: s.unstatedProjects, notExhaustive: s.notExhaustive,
+            targets: targets(s, library: library),
+            pools: Rationing.run(pools, payments: s.payments, ids: ids))
+    }
+
+    func targets(_ s: SimulationSink, library: PolicyLibrary) -> [SimulationResult.TargetContribution] {
+        func goal(_ target: String, _ index: Int) -> String? {
+            library.targets.first { $0.id == target }.flatMap { $0.measures.indices.contains(index) ? $0.measures[index].value : nil }
+        }
+        let yuan = LocalizedText(zh: "元", en: "yuan"), items = LocalizedText(zh: "个", en: "items")
+        let perYear = { (values: [Int]) in values.prefix(SimulationSink.lastYear - SimulationSink.firstYear + 1).max() ?? 0 }
+        return [
+            .init(target: "T1", label: LocalizedText(zh: "受支持项目的设备更新投资（替换旧设备）", en: "equipment renewal (replacing old equipment) in supported projects"),
+                  value: Money(fen: s.renewalEquipment.reduce(0, +)).decimalString, goal: goal("T1", 0), unit: yuan),
+            .init(target: "T12", label: LocalizedText(zh: "受支持项目的申报投资", en: "declared investment of supported projects"),
+                  value: Money(fen: s.supportedInvestment.reduce(0, +)).decimalString, goal: goal("T12", 0), unit: yuan),
+            .init(target: "T18", label: LocalizedText(zh: "每年支持的首台（套）装备（最多的一年）", en: "first sets of equipment supported a year (largest year)"),
+                  value: String(perYear(s.firstSets)), goal: goal("T18", 0), unit: items),
+            .init(target: "T18", label: LocalizedText(zh: "每年支持的首版次软件（最多的一年）", en: "first versions of software supported a year (largest year)"),
+                  value: String(perYear(s.firstVersions)), goal: goal("T18", 1), unit: items),
+            .init(target: "T18", label: LocalizedText(zh: "每年支持的首批次新材料（最多的一年）", en: "first batches of new material supported a year (largest year)"),
+                  value: String(perYear(s.firstBatches)), goal: goal("T18", 2), unit: items),
+            .init(target: "T11", label: LocalizedText(zh: "每年支持的新材料应用认证项目（最多的一年）", en: "new-material certifications supported a year (largest year)"),
+                  value: String(perYear(s.certifications)), goal: goal("T11", 2), unit: items),
+        ]
+    }
+
+    /// The reform's result beside the baseline's, with the differences.
+    public func compare(_ baseline: SimulationResult, population: Population, reform: ParameterOverlay, name: String,
+                        progress: (@Sendable (Int) -> Void)? = nil) throws -> ReformComparison {
+        let reformed = try library.applying(reform)
+        let result = run(population, scenario: name, library: reformed, progress: progress)
+        var byInstrument: [String: [Money]] = [:]
+        var beneficiaries: [String: Int] = [:]
+        for (a, b) in zip(baseline.instruments, result.instruments) {
+            byInstrument[a.id] = zip(b.byYear, a.byYear).map { $0 - $1 }
+            beneficiaries[a.id] = b.beneficiaries - a.beneficiaries
+        }
+        return ReformComparison(name: name, changes: reform.changes.map { change in
+            switch change.change {
+            case .always(let v): return "\(change.key) = \(v)"
+            case .dated(let items): return "\(change.key) = " + items.map { "\($0.value) from \($0.from)" }.joined(separator: ", ")
+            }
+        }, result: result, differenceByInstrument: byInstrument,
+           differenceByYear: zip(result.totalByYear, baseline.totalByYear).map { $0 - $1 },
+           difference: result.total - baseline.total, beneficiaryDifference: beneficiaries)
+    }
+}
