@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The engine (`Policy`) depends on Foundation and Yams only: no HTTP, no SQL.
-// Everything that talks to the outside world sits in targets above it.
+// The engine (`Policy`) depends on Foundation and Yams only: no HTTP, no SQL. `Simulation`
+// adds population runs on top of it. `Registry` is the project database (Fluent, SQLite or
+// PostgreSQL), `API` the OpenAPI contract, `App` the Vapor server. The engine's tests
+// (`PolicyTests`, `SimulationTests`) build without the server.
 let package = Package(
     name: "Renewal",
     platforms: [.macOS(.v14)],
@@ -13,6 +15,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/vapor/swift-openapi-vapor.git", from: "1.2.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -23,11 +36,39 @@ let package = Package(
             name: "Simulation",
             dependencies: ["Policy"]
         ),
+        .target(
+            name: "Registry",
+            dependencies: [
+                "Policy",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "API",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "Policy", "Simulation", "Registry", "API",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
         .executableTarget(
             name: "renewal",
             dependencies: [
                 "Policy",
                 "Simulation",
+                "Registry",
+                "App",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +84,13 @@ let package = Package(
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Policy", "Simulation"]
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Registry", "Policy",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,22 @@
+import Policy
+import Registry
+import Vapor
+
+extension Application {
+    private struct PolicyLibraryKey: StorageKey { typealias Value = PolicyLibrary }
+
+    /// The policy library loaded at start.
+    public var policyLibrary: PolicyLibrary {
+        get {
+            guard let library = storage[PolicyLibraryKey.self] else { fatalError("configure(_:settings:) loads the policy library first") }
+            return library
+        }
+        set { storage[PolicyLibraryKey.self] = newValue }
+    }
+
+    /// The engine, evaluating projects without an application date under today's policy.
+    public var engine: Engine { Engine(library: policyLibrary) }
+
+    public var projectStore: ProjectStore { ProjectStore(db: db, engine: engine) }
+    public var listStore: RollingListStore { RollingListStore(db: db) }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Policy
+import Registry
+import Vapor
+
+/// Sets up the whole application: database (SQLite by default, PostgreSQL with a URL), the
+/// policy library, migrations, middleware, routes and the JSON API. Tests call the same function.
+public func configure(_ app: Application, settings: AppSettings) async throws {
+    let library: PolicyLibrary
+    if let dir = settings.policyDirectory {
+        library = try PolicyLibraryLoader.load(directory: dir)
+    } else {
+        library = try PolicyLibraryLoader.loadDefault()
+    }
+    app.policyLibrary = library
+    app.logger.info("policy library loaded", metadata: ["plan": .string(library.plan.id), "instruments": .stringConvertible(library.instruments.count)])
+
+    if let url = settings.databaseURL {
+        try app.databases.use(.postgres(url: url), as: .psql)
+        app.logger.info("database: PostgreSQL")
+    } else if settings.inMemory {
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    } else {
+        app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
+        app.logger.info("database: SQLite", metadata: ["file": .string(settings.sqlitePath)])
+    }
+    app.migrations.add(RegistryMigrations.all)
+    if settings.autoMigrate { try await app.autoMigrate() }
+
+    app.http.server.configuration.hostname = settings.hostname
+    app.http.server.configuration.port = settings.port
+    // Officers upload spreadsheets: allow large bodies on the import route.
+    app.routes.defaultMaxBodySize = "512mb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(JSONErrorMiddleware())
+    app.middleware.use(MetricsMiddleware())
+    try routes(app)
+}

@@ -1,0 +1,9 @@
+import Fluent
+
+/// The registry's migrations in order. Written with Fluent's schema builder (and SQLKit for
+/// indexes) so the same migrations run on SQLite and PostgreSQL.
+public enum RegistryMigrations {
+    public static var all: [any Migration] {
+        [CreateEnterprises(), CreateProjects(), CreateProjectChildren(), CreateRollingLists(), CreateImportJobs()]
+    }
+}

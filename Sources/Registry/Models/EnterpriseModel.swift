@@ -1,0 +1,26 @@
+import Fluent
+import Foundation
+
+/// An enterprise, keyed by its unified social credit code.
+public final class EnterpriseModel: Model, @unchecked Sendable {
+    public static let schema = "enterprises"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "credit_code") public var creditCode: String
+    @Field(key: "name") public var name: String
+    @Field(key: "district") public var district: String
+    @Field(key: "industry_code") public var industryCode: String
+    @Children(for: \.$enterprise) public var projects: [ProjectModel]
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, creditCode: String, name: String, district: String, industryCode: String) {
+        self.id = id
+        self.creditCode = creditCode
+        self.name = name
+        self.district = district
+        self.industryCode = industryCode
+    }
+}

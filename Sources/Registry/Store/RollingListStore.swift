@@ -1,0 +1,129 @@
+import Fluent
+import Foundation
+import Policy
+
+/// Rolling lists (滚动清单): create, revise (a new version each time), publish, send to banks.
+public struct RollingListStore: Sendable {
+    public let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public enum Status: String, Sendable { case draft, published, sent }
+
+    static func notFound(_ id: UUID) -> RegistryError {
+        .notFound(LocalizedText(zh: "未找到清单 \(id.uuidString.lowercased())", en: "no rolling list \(id.uuidString.lowercased())"))
+    }
+
+    public func create(number: String, title: String, note: String?) async throws -> UUID {
+        try await db.transaction { db in
+            if try await RollingListModel.query(on: db).filter(\.$number == number).count() > 0 {
+                throw RegistryError.conflict(LocalizedText(zh: "清单编号 \(number) 已存在", en: "list number \(number) already exists"))
+            }
+            let list = RollingListModel()
+            let id = UUID()
+            list.id = id
+            list.number = number
+            list.title = title
+            list.note = note
+            list.status = Status.draft.rawValue
+            list.version = 1
+            try await list.create(on: db)
+            let version = RollingListVersionModel()
+            version.$list.id = id
+            version.version = 1
+            version.note = note
+            version.added = 0
+            version.removed = 0
+            version.sentTo = ""
+            try await version.create(on: db)
+            return id
+        }
+    }
+
+    public func all() async throws -> [RollingListModel] {
+        try await RollingListModel.query(on: db).with(\.$entries).sort(\.$number).all()
+    }
+
+    public func list(_ id: UUID) async throws -> RollingListModel {
+        guard let list = try await RollingListModel.query(on: db).filter(\.$id == id)
+            .with(\.$entries) { $0.with(\.$project) { $0.with(\.$enterprise) } }
+            .with(\.$versions).first() else { throw Self.notFound(id) }
+        return list
+    }
+
+    /// A new version: adds and removes projects; removed entries keep their history.
+    public func revise(_ id: UUID, add: [UUID], remove: [UUID], note: String?) async throws {
+        try await db.transaction { db in
+            guard let list = try await RollingListModel.query(on: db).filter(\.$id == id).with(\.$entries).first() else {
+                throw Self.notFound(id)
+            }
+            var issues: [ValidationIssue] = []
+            let current = Dictionary(list.entries.filter { $0.removedInVersion == nil }.map { ($0.$project.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for (k, projectID) in add.enumerated() {
+                if current[projectID] != nil {
+                    issues.append(ValidationIssue(path: "$.add[\(k)]", zh: "项目已在清单上", en: "the project is already on the list"))
+                } else if try await ProjectModel.find(projectID, on: db) == nil {
+                    issues.append(ValidationIssue(path: "$.add[\(k)]", zh: "未找到该项目", en: "no such project"))
+                }
+            }
+            for (k, projectID) in remove.enumerated() where current[projectID] == nil {
+                issues.append(ValidationIssue(path: "$.remove[\(k)]", zh: "项目不在清单上", en: "the project is not on the list"))
+            }
+            if !issues.isEmpty { throw RegistryError.invalid(issues) }
+            let version = list.version + 1
+            for projectID in add {
+                let entry = RollingListEntryModel()
+                entry.$list.id = id
+                entry.$project.id = projectID
+                entry.addedInVersion = version
+                try await entry.create(on: db)
+            }
+            for projectID in remove {
+                let entry = current[projectID]!
+                entry.removedInVersion = version
+                try await entry.save(on: db)
+            }
+            list.version = version
+            list.status = Status.draft.rawValue
+            try await list.save(on: db)
+            let v = RollingListVersionModel()
+            v.$list.id = id
+            v.version = version
+            v.note = note
+            v.added = add.count
+            v.removed = remove.count
+            v.sentTo = ""
+            try await v.create(on: db)
+        }
+    }
+
+    public func publish(_ id: UUID) async throws {
+        try await db.transaction { db in
+            guard let list = try await RollingListModel.find(id, on: db) else { throw Self.notFound(id) }
+            guard let version = try await RollingListVersionModel.query(on: db).filter(\.$list.$id == id)
+                .filter(\.$version == list.version).first() else { throw Self.notFound(id) }
+            if version.publishedAt != nil {
+                throw RegistryError.conflict(LocalizedText(zh: "本版本已发布，修订后才能再次发布", en: "this version is already published; revise the list first"))
+            }
+            version.publishedAt = Date()
+            try await version.save(on: db)
+            list.status = Status.published.rawValue
+            try await list.save(on: db)
+        }
+    }
+
+    public func send(_ id: UUID, to recipients: [String]) async throws {
+        try await db.transaction { db in
+            guard let list = try await RollingListModel.find(id, on: db) else { throw Self.notFound(id) }
+            guard let version = try await RollingListVersionModel.query(on: db).filter(\.$list.$id == id)
+                .filter(\.$version == list.version).first(), version.publishedAt != nil else {
+                throw RegistryError.conflict(LocalizedText(zh: "清单当前版本尚未发布，不能发送", en: "the list's current version is not published"))
+            }
+            let already = version.sentTo.split(separator: "\n").map(String.init)
+            version.sentTo = (already + recipients.filter { !already.contains($0) }).joined(separator: "\n")
+            try await version.save(on: db)
+            list.status = Status.sent.rawValue
+            try await list.save(on: db)
+        }
+    }
+}
