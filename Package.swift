@@ -50,6 +50,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.copy("openapi.yaml")],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(
@@ -57,6 +58,7 @@ let package = Package(
             dependencies: [
                 "Policy", "Simulation", "Registry", "API",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -74,11 +74,13 @@ def dump_project(tbs, simulation, pop, project_id, period):
         v = tbs.variables[name]
         if v.definition_period == DateUnit.YEAR and not v.formulas:
             for year in sorted({y for (n, y) in pop.yearly if n == name}):
-                print(f"{name}[{year}] = {simulation.calculate(name, str(year))[i]}")
+                value = simulation.calculate(name, str(year))[i]
+                if value:
+                    print(f"{name}[{year}] = {exact.fen_to_text(value)} yuan")
             continue
         value = simulation.calculate(name, period if v.definition_period == DateUnit.YEAR else "eternity")[i]
-        if value is False or (isinstance(value, (np.integer, int)) and value == 0 and not v.formulas):
-            continue
+        if not v.formulas and value == np.array([v.default_value], dtype=v.dtype)[0]:
+            continue  # an input left at its default
         if getattr(v, "unit", None) == "fen" and isinstance(value, (np.integer, int)) and value >= 0:
             value = f"{exact.fen_to_text(value)} yuan"
         print(f"{name} = {value}")

@@ -34,6 +34,22 @@ public struct ProjectFileReader {
         return .failure(ValidationFailure(issues: reader.issues))
     }
 
+    /// An enterprise alone (the API's enterprise endpoints); paths start at `$`.
+    public static func readEnterprise(_ value: JSONValue, vocabulary: Vocabulary) -> Result<Enterprise, ValidationFailure> {
+        var reader = ProjectFileReader(vocabulary: vocabulary)
+        let enterprise = reader.enterprise(value, at: "$")
+        if let enterprise, reader.issues.isEmpty { return .success(enterprise) }
+        return .failure(ValidationFailure(issues: reader.issues))
+    }
+
+    /// A project alone (the API's project endpoints); paths start at `path`.
+    public static func readProject(_ value: JSONValue, vocabulary: Vocabulary, at path: String = "$") -> Result<Project, ValidationFailure> {
+        var reader = ProjectFileReader(vocabulary: vocabulary)
+        let project = reader.project(value, at: path)
+        if let project, reader.issues.isEmpty { return .success(project) }
+        return .failure(ValidationFailure(issues: reader.issues))
+    }
+
     // MARK: - The file
 
     mutating func file(_ value: JSONValue) -> ProjectFile? {

@@ -15,7 +15,7 @@ public enum ProjectFileWriter {
 
     static func money(_ m: Money) -> JSONValue { .string(m.decimalString) }
 
-    static func project(_ p: Project) -> JSONValue {
+    public static func project(_ p: Project) -> JSONValue {
         var m: [(key: String, value: JSONValue)] = [("id", .string(p.id))]
         if !p.name.isEmpty { m.append(("name", .string(p.name))) }
         if let c = p.nationalCode { m.append(("nationalCode", .string(c))) }

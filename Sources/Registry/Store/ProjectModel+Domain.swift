@@ -97,7 +97,7 @@ extension ProjectModel {
     }
 
     /// The engine's project, from a model loaded with its children.
-    func domain() -> Project {
+    public func domain() -> Project {
         func day(_ s: String?) -> Day? { s.flatMap(Day.init(iso:)) }
         func money(_ f: Int64?) -> Money? { f.map(Money.init(fen:)) }
         var p = Project(id: code, name: name, nationalCode: nationalCode, categories: Set(categories.map(\.category)),

@@ -45,9 +45,10 @@ public struct RollingListStore: Sendable {
     }
 
     public func list(_ id: UUID) async throws -> RollingListModel {
-        guard let list = try await RollingListModel.query(on: db).filter(\.$id == id)
-            .with(\.$entries) { $0.with(\.$project) { $0.with(\.$enterprise) } }
-            .with(\.$versions).first() else { throw Self.notFound(id) }
+        let query = RollingListModel.query(on: db).filter(\.$id == id)
+            .with(\.$entries) { entry in entry.with(\.$project) { project in project.with(\.$enterprise) } }
+            .with(\.$versions)
+        guard let list = try await query.first() else { throw Self.notFound(id) }
         return list
     }
 

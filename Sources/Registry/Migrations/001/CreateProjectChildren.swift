@@ -5,7 +5,7 @@ import SQLKit
 /// parts of a project, deleted with it.
 struct CreateProjectChildren: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let project = FieldConstraint.references(ProjectModel.schema, .id, onDelete: .cascade)
+        let project = DatabaseSchema.FieldConstraint.references(ProjectModel.schema, .id, onDelete: .cascade)
         try await database.schema(ProjectCategoryModel.schema)
             .id()
             .field("project_id", .uuid, .required, project)

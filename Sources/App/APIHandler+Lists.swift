@@ -1,0 +1,87 @@
+import API
+import Foundation
+import Policy
+import Registry
+
+extension APIHandler {
+    func rollingList(_ id: UUID) async throws -> Components.Schemas.RollingList {
+        let m = try await lists.list(id)
+        let entries = try m.entries.sorted { ($0.addedInVersion, $0.project.code) < ($1.addedInVersion, $1.project.code) }.map { e in
+            Components.Schemas.ListEntry(
+                projectId: try e.project.requireID().uuidString.lowercased(), projectCode: e.project.code,
+                creditCode: e.project.enterprise.creditCode, enterpriseName: e.project.enterprise.name, name: e.project.name,
+                recommendedTotal: Money(fen: e.project.recommendedFen).decimalString, addedInVersion: e.addedInVersion,
+                removedInVersion: e.removedInVersion)
+        }
+        let versions = m.versions.sorted { $0.version < $1.version }.map { v in
+            Components.Schemas.ListVersion(version: v.version, createdAt: v.createdAt ?? Date(), note: v.note, added: v.added,
+                                           removed: v.removed, publishedAt: v.publishedAt,
+                                           sentTo: v.sentTo.split(separator: "\n").map(String.init))
+        }
+        return .init(id: id.uuidString.lowercased(), number: m.number, title: m.title,
+                     status: .init(rawValue: m.status) ?? .draft, version: m.version, entries: entries, versions: versions)
+    }
+
+    func listRollingLists(_ input: Operations.ListRollingLists.Input) async throws -> Operations.ListRollingLists.Output {
+        let all = try await lists.all()
+        let summaries = try all.map { m in
+            Components.Schemas.RollingListSummary(id: try m.requireID().uuidString.lowercased(), number: m.number, title: m.title,
+                                                  status: .init(rawValue: m.status) ?? .draft, version: m.version,
+                                                  entryCount: m.entries.filter { $0.removedInVersion == nil }.count,
+                                                  updatedAt: m.updatedAt ?? m.createdAt ?? Date())
+        }
+        return .ok(.init(body: .json(summaries)))
+    }
+
+    func createRollingList(_ input: Operations.CreateRollingList.Input) async throws -> Operations.CreateRollingList.Output {
+        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
+        let number = body.number.trimmingCharacters(in: .whitespaces), title = body.title.trimmingCharacters(in: .whitespaces)
+        var issues: [ValidationIssue] = []
+        if number.isEmpty { issues.append(ValidationIssue(path: "$.number", zh: "不能为空", en: "must not be empty")) }
+        if title.isEmpty { issues.append(ValidationIssue(path: "$.title", zh: "不能为空", en: "must not be empty")) }
+        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+        let id = try await lists.create(number: number, title: title, note: body.note)
+        return .created(.init(body: .json(try await rollingList(id))))
+    }
+
+    func getRollingList(_ input: Operations.GetRollingList.Input) async throws -> Operations.GetRollingList.Output {
+        .ok(.init(body: .json(try await rollingList(try uuid(input.path.id)))))
+    }
+
+    func reviseRollingList(_ input: Operations.ReviseRollingList.Input) async throws -> Operations.ReviseRollingList.Output {
+        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
+        let id = try uuid(input.path.id)
+        var issues: [ValidationIssue] = []
+        func ids(_ texts: [String], _ key: String) -> [UUID] {
+            texts.enumerated().compactMap { k, t in
+                if let u = UUID(uuidString: t) { return u }
+                issues.append(ValidationIssue(path: "$.\(key)[\(k)]", zh: "不是有效的项目 UUID", en: "not a valid project UUID"))
+                return nil
+            }
+        }
+        let add = ids(body.add, "add"), remove = ids(body.remove, "remove")
+        if add.isEmpty && remove.isEmpty && issues.isEmpty {
+            issues.append(ValidationIssue(path: "$", zh: "修订至少增加或移除一个项目", en: "a revision adds or removes at least one project"))
+        }
+        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+        try await lists.revise(id, add: add, remove: remove, note: body.note)
+        return .ok(.init(body: .json(try await rollingList(id))))
+    }
+
+    func publishRollingList(_ input: Operations.PublishRollingList.Input) async throws -> Operations.PublishRollingList.Output {
+        let id = try uuid(input.path.id)
+        try await lists.publish(id)
+        return .ok(.init(body: .json(try await rollingList(id))))
+    }
+
+    func sendRollingList(_ input: Operations.SendRollingList.Input) async throws -> Operations.SendRollingList.Output {
+        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
+        let id = try uuid(input.path.id)
+        let recipients = body.recipients.map { $0.trimmingCharacters(in: .whitespaces) }
+        if recipients.isEmpty || recipients.contains(where: \.isEmpty) {
+            throw ValidationFailure(issues: [ValidationIssue(path: "$.recipients", zh: "至少一个非空的接收方", en: "at least one recipient, none empty")])
+        }
+        try await lists.send(id, to: recipients)
+        return .ok(.init(body: .json(try await rollingList(id))))
+    }
+}

@@ -1,0 +1,99 @@
+import API
+import Foundation
+import Policy
+import Registry
+
+extension APIHandler {
+    func project(_ body: Components.Schemas.Project, at path: String = "$") throws -> Project {
+        try validated(ProjectFileReader.readProject(try Recode.tree(body), vocabulary: vocabulary, at: path))
+    }
+
+    func record(_ m: ProjectModel) throws -> Components.Schemas.ProjectRecord {
+        .init(id: try m.requireID().uuidString.lowercased(), creditCode: m.enterprise.creditCode, enterpriseName: m.enterprise.name,
+              status: .init(rawValue: m.status) ?? .reserve, project: try Recode.decode(ProjectFileWriter.project(m.domain())),
+              recommendedTotal: Money(fen: m.recommendedFen).decimalString, recommendedInstruments: Self.instruments(m),
+              statusHistory: m.statusEvents.sorted { $0.at < $1.at }.map {
+                  .init(from: $0.fromStatus.flatMap(Components.Schemas.ProjectStatus.init(rawValue:)),
+                        to: .init(rawValue: $0.toStatus) ?? .reserve, at: $0.at, note: $0.note)
+              },
+              createdAt: m.createdAt ?? Date(), updatedAt: m.updatedAt ?? m.createdAt ?? Date())
+    }
+
+    static func instruments(_ m: ProjectModel) -> [String] {
+        m.recommendedInstruments.split(separator: ",").map(String.init)
+    }
+
+    func filter(district: String?, status: Components.Schemas.ProjectStatus?, instrument: String?, minAmount: String?,
+                maxAmount: String?, text: String?, sort: Components.Schemas.ProjectSort?) throws -> ProjectFilter {
+        var f = ProjectFilter()
+        if let district {
+            guard let d = vocabulary.district(named: district) else { throw BadRequest("未知的区：\(district)", "unknown district: \(district)", path: "district") }
+            f.district = d.id
+        }
+        f.status = status.flatMap { ProjectStatus(rawValue: $0.rawValue) }
+        if let instrument {
+            guard library.instrument(instrument) != nil else { throw BadRequest("未知的政策编号：\(instrument)", "unknown instrument: \(instrument)", path: "instrument") }
+            f.instrument = instrument
+        }
+        f.minAmount = try money(minAmount, name: "minAmount")
+        f.maxAmount = try money(maxAmount, name: "maxAmount")
+        f.text = text
+        f.sort = sort.flatMap { ProjectFilter.Sort(rawValue: $0.rawValue) } ?? .updated
+        return f
+    }
+
+    func listProjects(_ input: Operations.ListProjects.Input) async throws -> Operations.ListProjects.Output {
+        let q = input.query
+        var f = try filter(district: q.district, status: q.status, instrument: q.instrument, minAmount: q.minAmount,
+                           maxAmount: q.maxAmount, text: q.q, sort: q.sort)
+        (f.page, f.perPage) = try page(q.page, q.perPage)
+        let (items, total) = try await store.listProjects(f)
+        let summaries = try items.map { m -> Components.Schemas.ProjectSummary in
+            .init(id: try m.requireID().uuidString.lowercased(), projectId: m.code, name: m.name, creditCode: m.enterprise.creditCode,
+                  enterpriseName: m.enterprise.name, district: m.district, status: .init(rawValue: m.status) ?? .reserve,
+                  applicationDate: m.applicationDate, declaredInvestment: m.declaredFen.map { Money(fen: $0).decimalString },
+                  recommendedTotal: Money(fen: m.recommendedFen).decimalString, recommendedInstruments: Self.instruments(m),
+                  updatedAt: m.updatedAt ?? m.createdAt ?? Date())
+        }
+        return .ok(.init(body: .json(.init(items: summaries, page: f.page, perPage: f.perPage, total: total))))
+    }
+
+    func createProject(_ input: Operations.CreateProject.Input) async throws -> Operations.CreateProject.Output {
+        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
+        let p = try project(body.project, at: "$.project")
+        let id = try await store.createProject(p, creditCode: body.creditCode)
+        return .created(.init(body: .json(try record(try await store.project(id)))))
+    }
+
+    func getProject(_ input: Operations.GetProject.Input) async throws -> Operations.GetProject.Output {
+        .ok(.init(body: .json(try record(try await store.project(try uuid(input.path.id))))))
+    }
+
+    func updateProject(_ input: Operations.UpdateProject.Input) async throws -> Operations.UpdateProject.Output {
+        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
+        let id = try uuid(input.path.id)
+        try await store.replaceProject(id, with: try project(body))
+        return .ok(.init(body: .json(try record(try await store.project(id)))))
+    }
+
+    func deleteProject(_ input: Operations.DeleteProject.Input) async throws -> Operations.DeleteProject.Output {
+        try await store.deleteProject(try uuid(input.path.id))
+        return .noContent(.init())
+    }
+
+    func getProjectMatch(_ input: Operations.GetProjectMatch.Input) async throws -> Operations.GetProjectMatch.Output {
+        let date = try day(input.query.date)
+        let m = try await store.project(try uuid(input.path.id))
+        return .ok(.init(body: .json(try Recode.convert(app.engine.evaluate(m.domain(), on: date)))))
+    }
+
+    func changeProjectStatus(_ input: Operations.ChangeProjectStatus.Input) async throws -> Operations.ChangeProjectStatus.Output {
+        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
+        let id = try uuid(input.path.id)
+        guard let status = ProjectStatus(rawValue: body.status.rawValue) else {
+            throw ValidationFailure(issues: [ValidationIssue(path: "$.status", zh: "未知的状态", en: "unknown status")])
+        }
+        try await store.setStatus(id, to: status, note: body.note)
+        return .ok(.init(body: .json(try record(try await store.project(id)))))
+    }
+}

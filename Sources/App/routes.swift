@@ -1,0 +1,47 @@
+import API
+import Foundation
+import OpenAPIVapor
+import Prometheus
+import Registry
+import Vapor
+
+/// The routes: operations outside the API (health, metrics, the contract and its docs page),
+/// then the JSON API generated from `openapi.yaml`, mounted under /api.
+func routes(_ app: Application) throws {
+    app.get("health") { req async throws -> HealthBody in
+        let started = ContinuousClock.now
+        // A database that does not answer is not healthy: this query throws, and the answer is 500.
+        _ = try await EnterpriseModel.query(on: req.db).count()
+        let elapsed = ContinuousClock.now - started
+        return HealthBody(status: "ok", plan: app.policyLibrary.plan.id, database: "ok",
+                          databaseMs: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
+    }
+    app.get("metrics") { _ -> Response in
+        var buffer: [UInt8] = []
+        RenewalMetrics.registry.emit(into: &buffer)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(data: Data(buffer)))
+    }
+    app.get("openapi.yaml") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "yaml", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: APIDocument.yaml))
+    }
+    app.get("docs") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: APIDocsPage.html))
+    }
+    app.get { req in req.redirect(to: "/docs") }
+
+    let transport = VaporTransport(routesBuilder: app)
+    try APIHandler(app: app).registerHandlers(on: transport, serverURL: URL(string: "/api")!)
+}
+
+struct HealthBody: Content {
+    var status: String
+    var plan: String
+    var database: String
+    var databaseMs: Int
+}
