@@ -37,9 +37,13 @@ let package = Package(
             dependencies: ["Policy"]
         ),
         .target(
+            name: "Tabular",
+            dependencies: ["Policy", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
             name: "Registry",
             dependencies: [
-                "Policy",
+                "Policy", "Tabular",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -82,6 +86,10 @@ let package = Package(
         .testTarget(
             name: "PolicyTests",
             dependencies: ["Policy"]
+        ),
+        .testTarget(
+            name: "TabularTests",
+            dependencies: ["Tabular", "Policy", "Simulation"]
         ),
         .testTarget(
             name: "SimulationTests",

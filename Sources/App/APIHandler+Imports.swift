@@ -1,11 +1,102 @@
 import API
+import Fluent
 import Foundation
+import OpenAPIRuntime
 import Policy
+import Registry
+import Tabular
 
-// TEMPORARY: replaced when the Tabular module lands (same session).
+/// Bulk import and export: the same services as `renewal import` and `renewal export`.
 extension APIHandler {
-    func exportRollingList(_ input: Operations.ExportRollingList.Input) async throws -> Operations.ExportRollingList.Output { throw BadRequest("x", "x") }
-    func createImport(_ input: Operations.CreateImport.Input) async throws -> Operations.CreateImport.Output { throw BadRequest("x", "x") }
-    func getImport(_ input: Operations.GetImport.Input) async throws -> Operations.GetImport.Output { throw BadRequest("x", "x") }
-    func exportProjects(_ input: Operations.ExportProjects.Input) async throws -> Operations.ExportProjects.Output { throw BadRequest("x", "x") }
+    static let maxUpload = 512 * 1024 * 1024
+
+    func createImport(_ input: Operations.CreateImport.Input) async throws -> Operations.CreateImport.Output {
+        let body: HTTPBody
+        let declared: ImportFormat
+        switch input.body {
+        case .csv(let b): body = b; declared = .csv
+        case .applicationXNdjson(let b): body = b; declared = .jsonl
+        case .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(let b): body = b; declared = .xlsx
+        }
+        guard let format = ImportFormat(rawValue: input.query.format.rawValue) else {
+            throw BadRequest("未知的导入格式", "unknown import format", path: "format")
+        }
+        guard format == declared else {
+            throw BadRequest("format 参数（\(format.rawValue)）与请求体类型（\(declared.rawValue)）不一致",
+                             "the format parameter (\(format.rawValue)) differs from the body's content type (\(declared.rawValue))", path: "format")
+        }
+        let chunkSize = input.query.chunkSize ?? 1000
+        guard (1...10_000).contains(chunkSize) else { throw BadRequest("chunkSize 应在 1 到 10000 之间", "chunkSize must be between 1 and 10000", path: "chunkSize") }
+        let resume = try input.query.resume.map { try uuid($0, name: "resume") }
+        let data = try await Data(collecting: body, upTo: Self.maxUpload)
+        let service = ImportService(db: app.db, library: library)
+        let job: ImportJobModel
+        do {
+            job = try await service.run(data, format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize, resume: resume)
+        } catch let error as TabularError {
+            // Not a table at all (no header, unknown columns, a damaged archive): the request's fault.
+            throw BadRequest("无法读取文件：\(error.text(.zh))", "the file cannot be read: \(error.text(.en))")
+        }
+        return .ok(.init(body: .json(try await report(job))))
+    }
+
+    func report(_ job: ImportJobModel) async throws -> Components.Schemas.ImportReport {
+        let errors = try await ImportErrorModel.query(on: app.db).filter(\.$job.$id == job.requireID()).sort(\.$row).all()
+        return .init(id: try job.requireID().uuidString.lowercased(), format: .init(rawValue: job.format) ?? .csv,
+                     status: .init(rawValue: job.status == "running" ? "partial" : job.status) ?? .partial,
+                     rows: job.rows, imported: job.imported, failed: job.failed, chunks: job.chunks, committedChunks: job.committedChunks,
+                     errors: errors.map { .init(row: $0.row, column: $0.column, message: .init(zh: $0.messageZh, en: $0.messageEn)) })
+    }
+
+    func getImport(_ input: Operations.GetImport.Input) async throws -> Operations.GetImport.Output {
+        let id = try uuid(input.path.id)
+        guard let job = try await ImportJobModel.find(id, on: app.db) else {
+            throw RegistryError.notFound(LocalizedText(zh: "未找到导入任务 \(input.path.id)", en: "no import \(input.path.id)"))
+        }
+        return .ok(.init(body: .json(try await report(job))))
+    }
+
+    func exportProjects(_ input: Operations.ExportProjects.Input) async throws -> Operations.ExportProjects.Output {
+        let q = input.query
+        let f = try filter(district: q.district, status: q.status, instrument: q.instrument, minAmount: q.minAmount,
+                           maxAmount: q.maxAmount, text: q.q, sort: q.sort)
+        var rows: [TabularExport.Row] = []
+        try await store.forEachProject(f) { batch in
+            for m in batch {
+                let e = m.enterprise
+                rows.append((Enterprise(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode), m.domain()))
+            }
+        }
+        return try exportFile(rows, format: q.format.rawValue, name: "projects")
+    }
+
+    func exportRollingList(_ input: Operations.ExportRollingList.Input) async throws -> Operations.ExportRollingList.Output {
+        let id = try uuid(input.path.id)
+        let list = try await lists.list(id)
+        var rows: [TabularExport.Row] = []
+        for entry in list.entries where entry.removedInVersion == nil {
+            let m = try await store.project(try entry.project.requireID())
+            let e = m.enterprise
+            rows.append((Enterprise(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode), m.domain()))
+        }
+        switch try exportFile(rows, format: input.query.format.rawValue, name: "list-\(list.number)") {
+        case .ok(let file): return .ok(file)
+        case .badRequest(let r): return .badRequest(r)
+        case .undocumented(let code, let payload): return .undocumented(statusCode: code, payload)
+        }
+    }
+
+    func exportFile(_ rows: [TabularExport.Row], format: String, name: String) throws -> Operations.ExportProjects.Output {
+        let safe = name.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") ? String($0) : "_" }.joined()
+        switch format {
+        case "csv":
+            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"\(safe).csv\""),
+                             body: .csv(HTTPBody(TabularExport.csv(rows: rows)))))
+        case "xlsx":
+            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"\(safe).xlsx\""),
+                             body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(HTTPBody(try TabularExport.xlsx(rows: rows)))))
+        default:
+            throw BadRequest("format 应为 csv 或 xlsx", "format must be csv or xlsx", path: "format")
+        }
+    }
 }

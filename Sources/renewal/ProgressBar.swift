@@ -23,6 +23,17 @@ final class ProgressBar: @unchecked Sendable {
         lastDraw = .now - .seconds(1)
     }
 
+    /// A long job of unknown size: show the phase and the count.
+    func relabel(_ label: String, done: Int) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        self.label = label
+        let now = ContinuousClock.now
+        guard now - lastDraw >= .milliseconds(100) else { return }
+        lastDraw = now
+        FileHandle.standardError.write(Data("\r\(label) \(done)\u{1B}[K".utf8))
+    }
+
     func update(_ done: Int) {
         guard enabled else { return }
         lock.lock(); defer { lock.unlock() }

@@ -6,6 +6,11 @@ import Policy
 extension ProjectModel {
     /// Copies the project's scalar fields in (children are written separately).
     func assign(_ p: Project, enterpriseID: UUID, enterpriseName: String, district: String, evaluation: Combination) {
+        assign(p, enterpriseID: enterpriseID, enterpriseName: enterpriseName, district: district,
+               recommendedFen: evaluation.total.fen, instruments: evaluation.lines.map(\.id))
+    }
+
+    func assign(_ p: Project, enterpriseID: UUID, enterpriseName: String, district: String, recommendedFen: Int64, instruments: [String]) {
         $enterprise.id = enterpriseID
         code = p.id
         name = p.name
@@ -24,8 +29,8 @@ extension ProjectModel {
         marketContractProduct = p.marketContract?.productId
         softwareSalesFen = p.softwareSales?.amount.fen
         softwareSalesProduct = p.softwareSales?.productId
-        recommendedFen = evaluation.total.fen
-        recommendedInstruments = "," + evaluation.lines.map(\.id).joined(separator: ",") + ","
+        self.recommendedFen = recommendedFen
+        recommendedInstruments = "," + instruments.joined(separator: ",") + ","
         searchText = [p.name, p.id, enterpriseName].joined(separator: " ").lowercased()
         self.district = district
     }

@@ -1,0 +1,150 @@
+import Fluent
+import Foundation
+import Policy
+import Tabular
+
+/// Bulk import of projects (CSV, XLSX, JSON Lines) into the registry.
+///
+/// Two passes. The first reads and validates every row and writes nothing: a file with any bad
+/// row is refused whole, every bad row reported with its row and column — nothing half-stored.
+/// The second writes the rows in chunks, one transaction each, upserting enterprises by credit
+/// code and projects by (enterprise, project id); the job records each committed chunk in the same
+/// transaction, so an import interrupted by a crash or a database error resumes after its last
+/// committed chunk (`resume:` with the same file).
+public struct ImportService: Sendable {
+    public let db: any Database
+    public let library: PolicyLibrary
+
+    public init(db: any Database, library: PolicyLibrary) {
+        self.db = db
+        self.library = library
+    }
+
+    /// Errors kept per import (the count of failed rows is always exact).
+    static let errorLimit = 1000
+
+    public func run(_ data: Data, format: ImportFormat, fileName: String, chunkSize: Int = 1000, resume: UUID? = nil,
+                    progress: (@Sendable (_ phase: String, _ rows: Int) -> Void)? = nil) async throws -> ImportJobModel {
+        let digest = ImportRows.digest(data)
+        let job: ImportJobModel
+        if let resume {
+            guard let found = try await ImportJobModel.find(resume, on: db) else {
+                throw RegistryError.notFound(LocalizedText(zh: "未找到导入任务 \(resume.uuidString.lowercased())", en: "no import \(resume.uuidString.lowercased())"))
+            }
+            guard found.fileDigest == digest, found.format == format.rawValue else {
+                throw RegistryError.conflict(LocalizedText(zh: "续传须使用同一文件和格式", en: "a resumed import needs the same file and format"))
+            }
+            guard found.status != ImportStatus.completed.rawValue else {
+                throw RegistryError.conflict(LocalizedText(zh: "该导入已完成", en: "the import is already complete"))
+            }
+            job = found
+        } else {
+            job = ImportJobModel()
+            job.format = format.rawValue
+            job.fileName = fileName
+            job.fileDigest = digest
+            job.chunkSize = max(1, min(chunkSize, 10_000))
+            job.status = ImportStatus.running.rawValue
+            job.rows = 0; job.imported = 0; job.failed = 0; job.chunks = 0; job.committedChunks = 0
+            try await job.create(on: db)
+        }
+        let jobID = try job.requireID()
+        let vocabulary = library.vocabulary
+
+        // Pass 1: validate everything; write nothing.
+        var rows = 0
+        var failures: [RowFailure] = []
+        var failedRows = 0
+        var seen: [String: Int] = [:]
+        for row in try ImportRows.sequence(format, data: data, vocabulary: vocabulary) {
+            rows += 1
+            var failure: RowFailure?
+            switch row {
+            case .failure(let f): failure = f
+            case .success(let r):
+                // The same project twice in one file is a mistake, not an update.
+                let key = r.enterprise.creditCode + "|" + r.project.id
+                if let first = seen[key] {
+                    failure = RowFailure(row: r.row, projectId: r.project.id, issues: [CellIssue(
+                        column: format == .jsonl ? "$.projects" : "project_id",
+                        message: LocalizedText(zh: "项目 \(r.project.id) 在第 \(first) 行已出现", en: "project \(r.project.id) already appears on row \(first)"))])
+                } else { seen[key] = r.row }
+            }
+            if let f = failure {
+                failedRows += 1
+                if failures.count < Self.errorLimit { failures.append(f) }
+            }
+            if rows % 10_000 == 0 { progress?("validate", rows) }
+        }
+        job.rows = rows
+        job.failed = failedRows
+        job.chunks = (rows + job.chunkSize - 1) / job.chunkSize
+        if failedRows > 0 {
+            job.status = ImportStatus.failed.rawValue
+            let errors = Self.errorRows(failures, job: jobID)
+            try await db.transaction { db in
+                try await ImportErrorModel.query(on: db).filter(\.$job.$id == jobID).delete()
+                try await job.save(on: db)
+                try await ImportChunkWriter.insert(errors, on: db)
+            }
+            return job
+        }
+        try await job.save(on: db)
+
+        // Pass 2: write chunk by chunk, skipping the chunks an earlier run committed.
+        let writer = try ImportChunkWriter(library: library)
+        var chunk: [ImportedRow] = []
+        var index = 0
+        func commit(_ rowsOfChunk: [ImportedRow]) async throws {
+            defer { index += 1 }
+            if index < job.committedChunks { return }
+            let committed = index + 1
+            try await db.transaction { db in
+                try await writer.write(rowsOfChunk, on: db)
+                job.committedChunks = committed
+                job.imported += rowsOfChunk.count
+                job.status = job.committedChunks == job.chunks ? ImportStatus.completed.rawValue : ImportStatus.partial.rawValue
+                try await job.save(on: db)
+            }
+            progress?("write", min(rows, (index + 1) * job.chunkSize))
+        }
+        for row in try ImportRows.sequence(format, data: data, vocabulary: vocabulary) {
+            guard case .success(let r) = row else { continue }
+            chunk.append(r)
+            if chunk.count == job.chunkSize {
+                try await commit(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { try await commit(chunk) }
+        if job.chunks == 0 {
+            job.status = ImportStatus.completed.rawValue
+            try await job.save(on: db)
+        }
+        return job
+    }
+
+    static func errorRows(_ failures: [RowFailure], job: UUID) -> [ImportErrorModel] {
+        failures.flatMap { f in
+            f.issues.map { issue in
+                let e = ImportErrorModel()
+                e.$job.id = job
+                e.row = f.row
+                e.column = issue.column
+                e.messageZh = issue.message.zh
+                e.messageEn = issue.message.en
+                return e
+            }
+        }
+    }
+}
+
+public enum ImportStatus: String, Sendable {
+    /// Validating or writing.
+    case running
+    /// Refused: the file has bad rows; nothing was written.
+    case failed
+    /// Some chunks committed; resume to finish.
+    case partial
+    case completed
+}

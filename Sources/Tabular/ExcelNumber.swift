@@ -1,0 +1,109 @@
+import Policy
+
+/// Excel's stored numbers as exact text: scientific notation expanded digit by digit, and date
+/// serial numbers turned into calendar days. Nothing passes through `Double`.
+public enum ExcelNumber {
+    /// `"1E+7"` → `"10000000"`, `"1.5E-3"` → `"0.0015"`, `"-2.5e2"` → `"-250"`; text without an
+    /// exponent is returned unchanged. Nil when the text is not a number or its exponent is
+    /// beyond ±40 (no amount, rate or count needs that).
+    public static func plain(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard let e = bytes.firstIndex(where: { $0 == 0x45 || $0 == 0x65 }) else {
+            return isDecimal(bytes[...]) ? text : nil
+        }
+        var mantissa = bytes[..<e]
+        var exponentBytes = bytes[(e + 1)...]
+        var negative = false
+        if let f = mantissa.first, f == 0x2D || f == 0x2B {
+            negative = f == 0x2D
+            mantissa = mantissa.dropFirst()
+        }
+        var exponentNegative = false
+        if let f = exponentBytes.first, f == 0x2D || f == 0x2B {
+            exponentNegative = f == 0x2D
+            exponentBytes = exponentBytes.dropFirst()
+        }
+        guard !exponentBytes.isEmpty, exponentBytes.count <= 3,
+              exponentBytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              isDecimal(mantissa), let first = mantissa.first, first != 0x2E || mantissa.count > 1 else { return nil }
+        var exponent = exponentBytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        if exponentNegative { exponent = -exponent }
+        guard abs(exponent) <= 40 else { return nil }
+        // Digits without the point, and where the point was.
+        var digits: [UInt8] = []
+        var point = -1
+        for b in mantissa {
+            if b == 0x2E { point = digits.count } else { digits.append(b) }
+        }
+        if point < 0 { point = digits.count }
+        point += exponent
+        // Place the point, padding with zeros on either side.
+        if point <= 0 {
+            digits.insert(contentsOf: [UInt8](repeating: 0x30, count: -point + 1), at: 0)
+            point = 1
+        } else if point > digits.count {
+            digits.append(contentsOf: [UInt8](repeating: 0x30, count: point - digits.count))
+        }
+        var integer = Array(digits[..<point])
+        var fraction = Array(digits[point...])
+        while integer.count > 1 && integer.first == 0x30 { integer.removeFirst() }
+        while fraction.last == 0x30 { fraction.removeLast() }
+        var out = negative ? "-" : ""
+        out += String(decoding: integer, as: UTF8.self)
+        if !fraction.isEmpty { out += "." + String(decoding: fraction, as: UTF8.self) }
+        return out
+    }
+
+    /// Digits with at most one point and at least one digit, optionally signed.
+    static func isDecimal<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        var points = 0, digits = 0, first = true
+        for c in bytes {
+            defer { first = false }
+            if first && (c == 0x2D || c == 0x2B) { continue }
+            if c == 0x2E { points += 1 } else if c >= 0x30 && c <= 0x39 { digits += 1 } else { return false }
+        }
+        return points <= 1 && digits > 0
+    }
+
+    /// The day of an Excel date serial number (its whole part; a time of day is dropped).
+    /// In the 1900 system serial 1 is 1900-01-01 and Excel counts a 29 February 1900 that never
+    /// was (serial 60, refused here); in the 1904 system serial 0 is 1904-01-01.
+    public static func day(serial text: String, date1904: Bool = false) -> Day? {
+        guard let plain = plain(text), !plain.hasPrefix("-") else { return nil }
+        let whole = plain.split(separator: ".", maxSplits: 1).first.map(String.init) ?? plain
+        guard whole.count <= 7, let n = Int(whole) else { return nil }
+        if date1904 { return civil(daysFromEpoch: days(from1970: 1904, 1, 1) + n) }
+        if n == 60 || n < 1 { return nil }
+        let base = n < 60 ? days(from1970: 1899, 12, 31) : days(from1970: 1899, 12, 30)
+        return civil(daysFromEpoch: base + n)
+    }
+
+    /// The 1900-system serial number of a day (for writing date cells).
+    public static func serial(of day: Day) -> Int {
+        let d = days(from1970: day.year, day.month, day.day)
+        let n = d - days(from1970: 1899, 12, 30)
+        return n < 61 ? n - 1 : n
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    static func days(from1970 y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civil(daysFromEpoch z0: Int) -> Day? {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+}

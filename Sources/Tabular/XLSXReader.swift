@@ -1,0 +1,455 @@
+import Foundation
+import Policy
+import ZIPFoundation
+
+/// Reads the worksheets of an .xlsx workbook (Office Open XML, as Excel, WPS and LibreOffice
+/// write it), one row at a time.
+///
+/// The sheet is found through `xl/workbook.xml` and its relationships (the first sheet tab by
+/// default), decompressed in chunks and tokenized as it comes, so a large sheet is never held in
+/// memory whole; shared strings are read first. Every cell is given as text:
+///
+/// - strings (shared, inline or a formula's string result) as they are;
+/// - numbers as the text Excel stored (`1234.5`), with scientific notation expanded exactly
+///   (`1E+7` → `10000000`) — never through `Double`;
+/// - numbers whose cell has a date format as the calendar day (`2024-03-01`);
+/// - booleans as `TRUE` / `FALSE`, errors as Excel shows them (`#N/A`).
+///
+/// Rows are numbered as the sheet numbers them; cells missing from a row (Excel omits empty
+/// ones) are empty strings, so `cells[2]` is always column C.
+public final class XLSXReader {
+    public struct Error: Swift.Error, Sendable, CustomStringConvertible {
+        public var message: LocalizedText
+        public var description: String { message.en }
+        init(zh: String, en: String) { message = LocalizedText(zh: zh, en: en) }
+    }
+
+    public struct Sheet: Sendable, Equatable {
+        public var name: String
+        /// The part's path inside the package, e.g. `xl/worksheets/sheet1.xml`.
+        public var path: String
+    }
+
+    let archive: Archive
+    /// The workbook's sheets in tab order.
+    public private(set) var sheets: [Sheet] = []
+    var sharedStringsPath: String?
+    var stylesPath: String?
+    var date1904 = false
+    var sharedStrings: [String]?
+    var dateStyles: [Bool]?
+
+    public convenience init(url: URL) throws {
+        let archive: Archive
+        do { archive = try Archive(url: url, accessMode: .read) } catch {
+            throw Error(zh: "不是有效的 .xlsx 文件（无法作为 ZIP 打开）", en: "not a valid .xlsx file (cannot be opened as a ZIP archive)")
+        }
+        try self.init(archive: archive)
+    }
+
+    public convenience init(data: Data) throws {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw Error(zh: "不是有效的 .xlsx 文件（无法作为 ZIP 打开）", en: "not a valid .xlsx file (cannot be opened as a ZIP archive)")
+        }
+        try self.init(archive: archive)
+    }
+
+    init(archive: Archive) throws {
+        self.archive = archive
+        try readWorkbook()
+    }
+
+    // MARK: - Package parts
+
+    func entry(_ path: String) -> Entry? {
+        if let e = archive[path] { return e }
+        let lower = path.lowercased()
+        return archive.first { $0.path.lowercased() == lower || $0.path.replacingOccurrences(of: "\\", with: "/").lowercased() == lower }
+    }
+
+    func wholePart(_ path: String) throws -> Data? {
+        guard let e = entry(path) else { return nil }
+        var data = Data()
+        do {
+            _ = try archive.extract(e, skipCRC32: true) { data.append($0) }
+        } catch {
+            throw Error(zh: "无法解压 \(path)：\(error)", en: "cannot decompress \(path): \(error)")
+        }
+        return data
+    }
+
+    func streamPart<H: XMLHandler>(_ path: String, _ handler: inout H) throws {
+        guard let e = entry(path) else {
+            throw Error(zh: "工作簿缺少 \(path)", en: "the workbook has no \(path)")
+        }
+        var scanner = XMLScanner()
+        // An error thrown by the handler (the caller's `body`) passes through unchanged.
+        var bodyError: Swift.Error?
+        do {
+            _ = try archive.extract(e, bufferSize: 1 << 16, skipCRC32: true) { chunk in
+                do { try scanner.feed(chunk, &handler) } catch let m as XMLScanner.Malformed { throw m } catch {
+                    bodyError = error
+                    throw error
+                }
+            }
+            do { try scanner.finish(&handler) } catch let m as XMLScanner.Malformed { throw m } catch {
+                bodyError = error
+                throw error
+            }
+        } catch {
+            if let bodyError { throw bodyError }
+            throw Error(zh: "\(path) 无法读取：\(error)", en: "cannot read \(path): \(error)")
+        }
+    }
+
+    /// Relationship id → (type, target path resolved against the source part's folder).
+    func relationships(of part: String) throws -> [String: (type: String, target: String)] {
+        let folder = part.split(separator: "/").dropLast().joined(separator: "/")
+        let file = part.split(separator: "/").last.map(String.init) ?? part
+        let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
+        guard let data = try wholePart(relsPath) else { return [:] }
+        var collector = AttributeCollector(element: "Relationship", names: ["Id", "Type", "Target", "TargetMode"])
+        try XMLScanner.scan(data, &collector)
+        var out: [String: (String, String)] = [:]
+        for r in collector.found {
+            guard let id = r["Id"], let target = r["Target"], r["TargetMode"] != "External" else { continue }
+            out[id] = (r["Type"] ?? "", Self.resolve(target, against: folder))
+        }
+        return out
+    }
+
+    static func resolve(_ target: String, against folder: String) -> String {
+        var parts: [Substring] = target.hasPrefix("/") ? [] : folder.split(separator: "/")
+        for p in target.split(separator: "/") {
+            if p == ".." { _ = parts.popLast() } else if p != "." { parts.append(p) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    func readWorkbook() throws {
+        var workbookPath = "xl/workbook.xml"
+        for (_, r) in try relationships(of: "") where r.type.hasSuffix("/officeDocument") {
+            workbookPath = r.target
+        }
+        guard let data = try wholePart(workbookPath) else {
+            throw Error(zh: "不是 Excel 工作簿（缺少 xl/workbook.xml）", en: "not an Excel workbook (no xl/workbook.xml)")
+        }
+        var collector = AttributeCollector(element: "sheet", names: ["name", "id"], also: ("workbookPr", ["date1904"]))
+        try XMLScanner.scan(data, &collector)
+        date1904 = ["1", "true"].contains(collector.alsoFound["date1904"] ?? "")
+        let rels = try relationships(of: workbookPath)
+        let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
+        for (i, s) in collector.found.enumerated() {
+            let path = s["id"].flatMap { rels[$0]?.target } ?? (folder + "/worksheets/sheet\(i + 1).xml")
+            sheets.append(Sheet(name: s["name"] ?? "Sheet\(i + 1)", path: path))
+        }
+        if sheets.isEmpty, entry(folder + "/worksheets/sheet1.xml") != nil {
+            sheets.append(Sheet(name: "Sheet1", path: folder + "/worksheets/sheet1.xml"))
+        }
+        for (_, r) in rels {
+            if r.type.hasSuffix("/sharedStrings") { sharedStringsPath = r.target }
+            if r.type.hasSuffix("/styles") { stylesPath = r.target }
+        }
+        if sharedStringsPath == nil, entry(folder + "/sharedStrings.xml") != nil { sharedStringsPath = folder + "/sharedStrings.xml" }
+        if stylesPath == nil, entry(folder + "/styles.xml") != nil { stylesPath = folder + "/styles.xml" }
+    }
+
+    func loadSharedStrings() throws -> [String] {
+        if let sharedStrings { return sharedStrings }
+        var handler = SharedStringsHandler()
+        if let path = sharedStringsPath { try streamPart(path, &handler) }
+        sharedStrings = handler.strings
+        return handler.strings
+    }
+
+    func loadDateStyles() throws -> [Bool] {
+        if let dateStyles { return dateStyles }
+        var handler = StylesHandler()
+        if let path = stylesPath, let data = try wholePart(path) { try XMLScanner.scan(data, &handler) }
+        let result = handler.cellFormats.map { id in
+            id.map { handler.customFormats[$0].map(Self.isDateFormat) ?? Self.isBuiltinDate($0) } ?? false
+        }
+        dateStyles = result
+        return result
+    }
+
+    static func isBuiltinDate(_ id: Int) -> Bool {
+        (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+    }
+
+    /// A custom number format shows a date when, outside quoted text, brackets and escapes, it has
+    /// a year or day code (`yyyy-mm-dd`, `m/d/yy`, `yyyy"年"m"月"d"日"`).
+    static func isDateFormat(_ code: String) -> Bool {
+        var inQuote = false, inBracket = false, escape = false
+        for c in code.lowercased() {
+            if escape { escape = false; continue }
+            switch c {
+            case "\\": escape = true
+            case "\"": inQuote.toggle()
+            case "[": if !inQuote { inBracket = true }
+            case "]": if !inQuote { inBracket = false }
+            case "y", "d", "e": if !inQuote && !inBracket { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    // MARK: - Rows
+
+    /// Reads the rows of a sheet (the first by default), calling `body` with each row that has a
+    /// cell. Throw from `body` to stop early.
+    public func forEachRow(sheet: Int = 0, _ body: (XLSXRow) throws -> Void) throws {
+        guard sheets.indices.contains(sheet) else {
+            throw Error(zh: "工作簿没有第 \(sheet + 1) 个工作表", en: "the workbook has no sheet \(sheet + 1)")
+        }
+        let strings = try loadSharedStrings(), styles = try loadDateStyles()
+        try withoutActuallyEscaping(body) { body in
+            var handler = SheetHandler(sharedStrings: strings, dateStyles: styles, date1904: date1904, body: body)
+            try streamPart(sheets[sheet].path, &handler)
+        }
+    }
+
+    /// Every row of a sheet, in memory (for small sheets and tests).
+    public func rows(sheet: Int = 0) throws -> [XLSXRow] {
+        var out: [XLSXRow] = []
+        try forEachRow(sheet: sheet) { out.append($0) }
+        return out
+    }
+}
+
+/// One row of a worksheet.
+public struct XLSXRow: Sendable, Equatable {
+    /// The row number as the sheet shows it (the first row is 1).
+    public var number: Int
+    /// The cells from column A on; gaps are empty strings.
+    public var cells: [String]
+
+    public init(number: Int, cells: [String]) {
+        self.number = number
+        self.cells = cells
+    }
+}
+
+/// Column letters → index: `A` → 0, `Z` → 25, `AA` → 26.
+enum ColumnLetters {
+    static func index<C: Collection>(_ letters: C) -> Int? where C.Element == UInt8 {
+        var v = 0
+        var any = false
+        for b in letters {
+            let u = b & ~0x20 // upper case
+            guard u >= 0x41 && u <= 0x5A else { break }
+            v = v * 26 + Int(u - 0x40)
+            any = true
+        }
+        return any && v <= 16384 ? v - 1 : nil
+    }
+
+    static func letters(_ index: Int) -> String {
+        var n = index + 1
+        var out: [UInt8] = []
+        while n > 0 {
+            let r = (n - 1) % 26
+            out.insert(UInt8(0x41 + r), at: 0)
+            n = (n - 1) / 26
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+// MARK: - Handlers
+
+/// Collects the attributes of every element with a given local name.
+struct AttributeCollector: XMLHandler {
+    let element: StaticString
+    let names: [String]
+    var also: (element: StaticString, names: [String])?
+    var found: [[String: String]] = []
+    var alsoFound: [String: String] = [:]
+
+    init(element: StaticString, names: [String], also: (StaticString, [String])? = nil) {
+        self.element = element
+        self.names = names
+        self.also = also.map { (element: $0.0, names: $0.1) }
+    }
+
+    mutating func start(_ s: XMLView, name: Range<Int>) throws {
+        if s.equals(name, element) {
+            found.append(collect(s, names))
+        } else if let also, s.equals(name, also.element) {
+            alsoFound.merge(collect(s, also.names)) { $1 }
+        }
+    }
+
+    func collect(_ s: XMLView, _ wanted: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for a in s.attributes {
+            let local = s.string(s.localName(a.name))
+            if wanted.contains(local) { out[local] = s.decode(a.value) }
+        }
+        return out
+    }
+
+    mutating func end(_ s: XMLView, name: Range<Int>) throws {}
+    mutating func text(_ s: XMLView, _ range: Range<Int>, cdata: Bool) throws {}
+}
+
+/// `xl/sharedStrings.xml`: each `<si>` is one string, the concatenation of its `<t>` texts
+/// (rich-text runs), leaving out phonetic runs (`<rPh>`).
+struct SharedStringsHandler: XMLHandler {
+    var strings: [String] = []
+    var current = ""
+    var inText = false
+    var phonetic = 0
+
+    mutating func start(_ s: XMLView, name: Range<Int>) throws {
+        if s.equals(name, "si") { current = "" } else if s.equals(name, "t") { inText = phonetic == 0 } else if s.equals(name, "rPh") { phonetic += 1 }
+    }
+
+    mutating func end(_ s: XMLView, name: Range<Int>) throws {
+        if s.equals(name, "t") { inText = false } else if s.equals(name, "rPh") { phonetic -= 1 } else if s.equals(name, "si") {
+            strings.append(current.decodingOOXMLEscapes)
+        }
+    }
+
+    mutating func text(_ s: XMLView, _ range: Range<Int>, cdata: Bool) throws {
+        guard inText else { return }
+        current += cdata ? s.string(range) : s.decode(range)
+    }
+}
+
+/// `xl/styles.xml`: the number format of each cell format (`cellXfs`) and the custom formats.
+struct StylesHandler: XMLHandler {
+    var cellFormats: [Int?] = []
+    var customFormats: [Int: String] = [:]
+    var inCellXfs = false
+
+    mutating func start(_ s: XMLView, name: Range<Int>) throws {
+        if s.equals(name, "cellXfs") { inCellXfs = true } else if inCellXfs && s.equals(name, "xf") {
+            cellFormats.append(s.attribute("numFmtId").flatMap { s.int($0) })
+        } else if s.equals(name, "numFmt"), let id = s.attribute("numFmtId").flatMap({ s.int($0) }) {
+            customFormats[id] = s.attributeText("formatCode") ?? ""
+        }
+    }
+
+    mutating func end(_ s: XMLView, name: Range<Int>) throws {
+        if s.equals(name, "cellXfs") { inCellXfs = false }
+    }
+
+    mutating func text(_ s: XMLView, _ range: Range<Int>, cdata: Bool) throws {}
+}
+
+/// A worksheet's `<sheetData>`: rows of cells, each cell's value made text.
+struct SheetHandler: XMLHandler {
+    let sharedStrings: [String]
+    let dateStyles: [Bool]
+    let date1904: Bool
+    let body: (XLSXRow) throws -> Void
+
+    var row = XLSXRow(number: 0, cells: [])
+    var inRow = false
+    var column = 0
+    enum Kind { case number, shared, inline, string, boolean, error, isoDate }
+    var kind = Kind.number
+    var style = 0
+    /// Inside `<v>` or an inline string's `<t>` (not a phonetic run's).
+    var capturing = false
+    var phonetic = 0
+    var value = ""
+    var inCell = false
+
+    init(sharedStrings: [String], dateStyles: [Bool], date1904: Bool, body: @escaping (XLSXRow) throws -> Void) {
+        self.sharedStrings = sharedStrings
+        self.dateStyles = dateStyles
+        self.date1904 = date1904
+        self.body = body
+    }
+
+    mutating func start(_ s: XMLView, name: Range<Int>) throws {
+        let local = s.localName(name)
+        switch local.count {
+        case 1 where s.bytes[local.lowerBound] == UInt8(ascii: "c"):
+            inCell = true
+            if let r = s.attribute("r"), let c = ColumnLetters.index(UnsafeBufferPointer(rebasing: s.bytes[r])) { column = c }
+            kind = .number
+            if let t = s.attribute("t"), !t.isEmpty {
+                switch (t.count, s.bytes[t.lowerBound]) {
+                case (1, UInt8(ascii: "s")): kind = .shared
+                case (9, UInt8(ascii: "i")): kind = .inline      // inlineStr
+                case (3, UInt8(ascii: "s")): kind = .string      // str
+                case (1, UInt8(ascii: "b")): kind = .boolean
+                case (1, UInt8(ascii: "e")): kind = .error
+                case (1, UInt8(ascii: "d")): kind = .isoDate
+                default: kind = .number
+                }
+            }
+            style = s.attribute("s").flatMap { s.int($0) } ?? 0
+            value = ""
+        case 1 where s.bytes[local.lowerBound] == UInt8(ascii: "v"):
+            if inCell { capturing = true }
+        case 1 where s.bytes[local.lowerBound] == UInt8(ascii: "t"):
+            if inCell && kind == .inline && phonetic == 0 { capturing = true }
+        case 3 where s.equals(name, "row"):
+            inRow = true
+            let number = s.attribute("r").flatMap { s.int($0) } ?? row.number + 1
+            row.number = number
+            row.cells.removeAll(keepingCapacity: true)
+            column = 0
+        case 3 where s.equals(name, "rPh"):
+            phonetic += 1
+        default: break
+        }
+    }
+
+    mutating func end(_ s: XMLView, name: Range<Int>) throws {
+        let local = s.localName(name)
+        switch local.count {
+        case 1 where s.bytes[local.lowerBound] == UInt8(ascii: "c"):
+            inCell = false
+            capturing = false
+            let text = cellText()
+            if !text.isEmpty {
+                if row.cells.count < column { row.cells.append(contentsOf: repeatElement("", count: column - row.cells.count)) }
+                if row.cells.count == column { row.cells.append(text) } else { row.cells[column] = text }
+            }
+            column += 1
+        case 1 where s.bytes[local.lowerBound] == UInt8(ascii: "v"), 1 where s.bytes[local.lowerBound] == UInt8(ascii: "t"):
+            capturing = false
+        case 3 where s.equals(name, "row"):
+            inRow = false
+            try body(row)
+        case 3 where s.equals(name, "rPh"):
+            phonetic -= 1
+        default: break
+        }
+    }
+
+    mutating func text(_ s: XMLView, _ range: Range<Int>, cdata: Bool) throws {
+        guard capturing else { return }
+        value += cdata ? s.string(range) : s.decode(range)
+    }
+
+    func cellText() -> String {
+        switch kind {
+        case .shared:
+            guard let i = Int(value), sharedStrings.indices.contains(i) else { return "" }
+            return sharedStrings[i]
+        case .inline, .string: return value.decodingOOXMLEscapes
+        case .boolean: return value == "1" || value.lowercased() == "true" ? "TRUE" : "FALSE"
+        case .error: return value
+        case .isoDate:
+            // ISO 8601 date-time: a midnight time is dropped.
+            if value.count > 10, value.dropFirst(10).first == "T",
+               value.dropFirst(11).allSatisfy({ "0:.Z".contains($0) }) { return String(value.prefix(10)) }
+            return value
+        case .number:
+            if value.isEmpty { return "" }
+            if style < dateStyles.count, dateStyles[style], let day = ExcelNumber.day(serial: value, date1904: date1904) {
+                return day.iso
+            }
+            if value.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }), let plain = ExcelNumber.plain(value) { return plain }
+            return value
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import App
+import ArgumentParser
+import Foundation
+import Policy
+import Registry
+import Tabular
+
+/// `renewal export`: the stored projects as CSV or XLSX in the import format (officers live in Excel).
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export stored projects to CSV or XLSX.")
+
+    @ArgumentParser.Option(help: "Output file (.csv or .xlsx).") var out: String
+    @ArgumentParser.Option(help: "Only this district.") var district: String?
+    @ArgumentParser.Option(help: "Only this status.") var status: String?
+    @ArgumentParser.Option(help: "Only projects whose recommended combination lists this instrument.") var instrument: String?
+    @ArgumentParser.Option(help: "SQLite file when DATABASE_URL is not set (default renewal.sqlite).") var sqlite: String?
+
+    func run() async throws {
+        let ext = URL(fileURLWithPath: out).pathExtension.lowercased()
+        guard ext == "csv" || ext == "xlsx" else { throw ValidationError("--out must end in .csv or .xlsx") }
+        var filter = ProjectFilter()
+        if let status {
+            guard let s = ProjectStatus(rawValue: status) else { throw ValidationError("unknown status \(status)") }
+            filter.status = s
+        }
+        filter.instrument = instrument
+        let count = try await DatabaseSession.with(sqlite: sqlite) { app -> Int in
+            if let district {
+                guard let d = app.policyLibrary.vocabulary.district(named: district) else { throw ValidationError("unknown district \(district)") }
+                filter.district = d.id
+            }
+            var rows: [TabularExport.Row] = []
+            try await app.projectStore.forEachProject(filter) { batch in
+                for m in batch {
+                    let e = m.enterprise
+                    rows.append((Enterprise(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode), m.domain()))
+                }
+            }
+            let data = ext == "csv" ? TabularExport.csv(rows: rows) : try TabularExport.xlsx(rows: rows)
+            try data.write(to: URL(fileURLWithPath: out))
+            return rows.count
+        }
+        print("exported \(count) projects to \(out)")
+    }
+}

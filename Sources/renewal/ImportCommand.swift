@@ -1,0 +1,73 @@
+import App
+import ArgumentParser
+import Fluent
+import Foundation
+import Policy
+import Registry
+import Tabular
+
+/// `renewal import FILE`: loads projects from CSV, XLSX or JSON Lines into the database.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import projects from CSV, XLSX or JSON Lines (docs/import-format.md).",
+        discussion: """
+        Every row is validated first; a file with any bad row is refused whole and each bad row is listed with its
+        row and column — nothing is stored. A valid file is written in chunks, one transaction each; an import that
+        stops (a crash, a database error) resumes with --resume ID on the same file.
+        """
+    )
+
+    @Argument(help: "The file: .csv, .xlsx, .jsonl (or .ndjson).") var file: String
+    @ArgumentParser.Option(help: "csv, xlsx or jsonl (default: from the file name).") var format: String?
+    @ArgumentParser.Option(help: "Rows per transaction.") var chunkSize: Int = 1000
+    @ArgumentParser.Option(help: "Resume an earlier import of the same file.") var resume: String?
+    @ArgumentParser.Option(help: "SQLite file when DATABASE_URL is not set (default renewal.sqlite).") var sqlite: String?
+    @ArgumentParser.Option(help: "Language of the report: zh or en.") var lang: Language = .zh
+    @ArgumentParser.Flag(help: "No progress bar.") var quiet = false
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        let ext = url.pathExtension.lowercased()
+        guard let format = ImportFormat(rawValue: format ?? (ext == "ndjson" ? "jsonl" : ext)) else {
+            throw ValidationError("cannot tell the format of \(file): give --format csv, xlsx or jsonl")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        let resumeID = try resume.map { text -> UUID in
+            guard let id = UUID(uuidString: text) else { throw ValidationError("--resume must be an import id (UUID)") }
+            return id
+        }
+        let bar = ProgressBar(enabled: !quiet)
+        let lang = self.lang
+        let (job, errors) = try await DatabaseSession.with(sqlite: sqlite) { app -> (ImportJobModel, [ImportErrorModel]) in
+            let service = ImportService(db: app.db, library: app.policyLibrary)
+            bar.start(language: lang, label: lang == .zh ? "导入" : "importing", total: 1)
+            let job: ImportJobModel
+            do {
+                job = try await service.run(data, format: format, fileName: url.lastPathComponent, chunkSize: chunkSize, resume: resumeID) { phase, rows in
+                    bar.relabel(phase == "validate" ? (lang == .zh ? "校验" : "validating") : (lang == .zh ? "写入" : "writing"), done: rows)
+                }
+            } catch let error as TabularError {
+                bar.finish()
+                throw ValidationError(error.text(lang))
+            }
+            bar.finish()
+            let errors = try await ImportErrorModel.query(on: app.db).filter(\.$job.$id == job.requireID()).sort(\.$row).all()
+            return (job, errors)
+        }
+        let id = try job.requireID().uuidString.lowercased()
+        if lang == .zh {
+            print("导入 \(id)：\(job.rows) 行，导入 \(job.imported) 行，错误 \(job.failed) 行，状态 \(job.status)（已提交 \(job.committedChunks)/\(job.chunks) 批）")
+        } else {
+            print("import \(id): \(job.rows) rows, \(job.imported) imported, \(job.failed) refused, status \(job.status) (\(job.committedChunks)/\(job.chunks) chunks committed)")
+        }
+        for e in errors {
+            let where_ = lang == .zh ? "第 \(e.row) 行" + (e.column.map { "，\($0) 列" } ?? "") : "row \(e.row)" + (e.column.map { ", column \($0)" } ?? "")
+            print("  \(where_)\(lang == .zh ? "：" : ": ")\(lang == .zh ? e.messageZh : e.messageEn)")
+        }
+        if job.failed > 0 {
+            print(lang == .zh ? "文件有错误行，未写入任何数据。" : "The file has bad rows; nothing was stored.")
+            throw ExitCode(2)
+        }
+    }
+}
