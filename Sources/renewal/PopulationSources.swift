@@ -1,11 +1,26 @@
+import App
 import ArgumentParser
 import Foundation
 import Policy
+import Registry
 import Simulation
 
-/// Where a simulated population comes from: the generator or a file. (The project database
-/// joins when the registry exists.)
+/// Where a simulated population comes from: the generator, a file, or the project database.
 enum PopulationSources {
+    /// Every stored project, read in pages so memory holds the population, not the rows.
+    static func database(sqlite: String?, library: PolicyLibrary) async throws -> Population {
+        try await DatabaseSession.with(sqlite: sqlite) { app in
+            var builder = try PopulationBuilder(vocabulary: library.vocabulary)
+            try await app.projectStore.forEachProject(ProjectFilter()) { batch in
+                for m in batch {
+                    let e = m.enterprise
+                    builder.append(m.domain(), enterprise: Enterprise(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode))
+                }
+            }
+            return builder.population
+        }
+    }
+
     static func synthetic(_ n: Int, seed: UInt64, library: PolicyLibrary, bar: ProgressBar) throws -> Population {
         var generator = SyntheticProjects(seed: seed, vocabulary: library.vocabulary)
         var builder = try PopulationBuilder(vocabulary: library.vocabulary)

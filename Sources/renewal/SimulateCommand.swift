@@ -4,13 +4,14 @@ import Policy
 import Simulation
 
 /// `renewal simulate`: the cost of the plan over a population, year by year, and of reforms.
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Fiscal cost per year, instrument, district and industry over a population; reforms beside the baseline.",
         discussion: """
-        The population is generated (--synthetic N --seed S) or read from a file of project files
-        (JSON Lines, one enterprise per line, or a single JSON/YAML project file). A reform is a YAML
+        The population is generated (--synthetic N --seed S), read from a file of project files
+        (JSON Lines, one enterprise per line, or a single JSON/YAML project file), or taken from the
+        project database (--database: DATABASE_URL, or the SQLite file of `serve`). A reform is a YAML
         overlay of parameters, e.g. `7a.cap: "15000000"` and `7a.ratio: "40%"`; give --reform once per
         reform. Budget pools (--budget FILE) ration payments by priority and application date.
         """
@@ -19,6 +20,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Generate N synthetic projects.") var synthetic: Int?
     @Option(help: "Seed of the generator.") var seed: UInt64 = 20240531
     @Option(help: "Population file: JSON Lines of project files, or one project file.") var file: String?
+    @ArgumentParser.Flag(help: "The projects stored in the database.") var database = false
+    @Option(help: "SQLite file with --database when DATABASE_URL is not set (default renewal.sqlite).") var sqlite: String?
     @Option(help: "Reform: a YAML file of parameter changes (repeatable).") var reform: [String] = []
     @Option(help: "Budget pools (YAML).") var budget: String?
     @Option(help: "Evaluate every project under the policy of this date (YYYY-MM-DD).") var date: String?
@@ -28,9 +31,11 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Policy library folder.") var policy: String?
     @ArgumentParser.Flag(help: "No progress bar.") var quiet = false
 
-    func run() throws {
+    func run() async throws {
         let library = try PolicyLoading.load(policy)
-        guard (synthetic == nil) != (file == nil) else { throw ValidationError("give exactly one of --synthetic N or --file FILE") }
+        guard [synthetic != nil, file != nil, database].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --synthetic N, --file FILE or --database")
+        }
         if let synthetic, synthetic <= 0 { throw ValidationError("--synthetic must be above zero") }
         var simulation = Simulation(library: library, defaultDay: Day.today())
         if let date {
@@ -51,8 +56,10 @@ struct SimulateCommand: ParsableCommand {
         let population: Population
         if let synthetic {
             population = try PopulationSources.synthetic(synthetic, seed: seed, library: library, bar: bar)
+        } else if let file {
+            population = try PopulationSources.file(file, library: library, bar: bar)
         } else {
-            population = try PopulationSources.file(file!, library: library, bar: bar)
+            population = try await PopulationSources.database(sqlite: sqlite, library: library)
         }
         let scenarios = 1 + reforms.count
         let total = population.count * scenarios
