@@ -105,7 +105,9 @@ public struct SyntheticProjects {
                 name: "设备\(k)", quantity: Int(rng.int(1, 6)), unitPrice: Money(fen: rng.int(50_000, 8_000_000) * 100),
                 purchased: Day(year: Int(rng.int(2023, 2026)), month: Int(rng.int(1, 12)), day: 15), putIntoUse: nil,
                 replacesOld: rng.chance(70), imported: imported,
-                tariffRate: imported ? Ratio(numerator: rng.int(3, 12), scale: 2) : nil, nonExemptCatalogue: imported && rng.chance(10)))
+                // Some imported items are declared without their tariff rate.
+                tariffRate: imported && rng.chance(85) ? Ratio(numerator: rng.int(3, 12), scale: 2) : nil,
+                nonExemptCatalogue: imported && rng.chance(10)))
         }
         // Loans: mostly for renovation and renewal projects.
         let financed = p.categories.contains("technical-renovation") || p.categories.contains("equipment-renewal")

@@ -125,8 +125,8 @@ struct BatchWorkspace {
                                   _ p: Population, _ i: Int, unit k: Int, limit: inout Int64) -> Int64 {
         var ratio = Ratio(numerator: inst.ratioNumerator, scale: inst.ratioScale)
         if inst.ratioFromQuantity {
-            guard p.itemTariffScale[k] >= 0 else { return 0 }
-            ratio = Ratio(numerator: p.itemTariffNumerator[k], scale: Int(p.itemTariffScale[k]))
+            // An item without its own rate pays nothing, but its base still uses up the limit.
+            ratio = p.itemTariffScale[k] >= 0 ? Ratio(numerator: p.itemTariffNumerator[k], scale: Int(p.itemTariffScale[k])) : .zero
         }
         if base.isYearly {
             var sum: Int64 = 0
