@@ -61,9 +61,7 @@ extension APIHandler {
         guard !projects.isEmpty else {
             throw RegistryError.conflict(LocalizedText(zh: "该企业尚无项目", en: "the enterprise has no projects yet"))
         }
-        let file = ProjectFile(enterprise: Enterprise(creditCode: enterprise.creditCode, name: enterprise.name,
-                                                      district: enterprise.district, industryCode: enterprise.industryCode),
-                               projects: projects.map { $0.domain() })
+        let file = ProjectFile(enterprise: enterprise.domain(), projects: projects.map { $0.domain() })
         return .ok(.init(body: .json(try Recode.convert(app.engine.plan(for: file, on: date)))))
     }
 }

@@ -63,8 +63,7 @@ extension APIHandler {
         var rows: [TabularExport.Row] = []
         try await store.forEachProject(f) { batch in
             for m in batch {
-                let e = m.enterprise
-                rows.append((Enterprise(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode), m.domain()))
+                rows.append((m.enterprise.domain(), m.domain()))
             }
         }
         return try exportFile(rows, format: q.format.rawValue, name: "projects")
@@ -76,8 +75,7 @@ extension APIHandler {
         var rows: [TabularExport.Row] = []
         for entry in list.entries where entry.removedInVersion == nil {
             let m = try await store.project(try entry.project.requireID())
-            let e = m.enterprise
-            rows.append((Enterprise(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode), m.domain()))
+            rows.append((m.enterprise.domain(), m.domain()))
         }
         switch try exportFile(rows, format: input.query.format.rawValue, name: "list-\(list.number)") {
         case .ok(let file): return .ok(file)

@@ -32,8 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
             var rows: [TabularExport.Row] = []
             try await app.projectStore.forEachProject(filter) { batch in
                 for m in batch {
-                    let e = m.enterprise
-                    rows.append((Enterprise(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode), m.domain()))
+                    rows.append((m.enterprise.domain(), m.domain()))
                 }
             }
             let data = ext == "csv" ? TabularExport.csv(rows: rows) : try TabularExport.xlsx(rows: rows)

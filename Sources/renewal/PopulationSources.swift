@@ -13,8 +13,7 @@ enum PopulationSources {
             var builder = try PopulationBuilder(vocabulary: library.vocabulary)
             try await app.projectStore.forEachProject(ProjectFilter()) { batch in
                 for m in batch {
-                    let e = m.enterprise
-                    builder.append(m.domain(), enterprise: Enterprise(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode))
+                    builder.append(m.domain(), enterprise: m.enterprise.domain())
                 }
             }
             return builder.population

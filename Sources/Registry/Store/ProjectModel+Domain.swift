@@ -174,3 +174,10 @@ struct ProjectChildren {
         }
     }
 }
+
+extension EnterpriseModel {
+    /// The engine's enterprise.
+    public func domain() -> Enterprise {
+        Enterprise(creditCode: creditCode, name: name, district: district, industryCode: industryCode)
+    }
+}
