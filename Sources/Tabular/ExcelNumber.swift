@@ -54,6 +54,42 @@ public enum ExcelNumber {
         return out
     }
 
+    /// A number cell's value as Excel shows it: the stored text (`882501.8199999999`, the
+    /// double nearest 882501.82 written with 16 digits by some programs) rounded half up to the
+    /// 15 significant digits a double holds (`882501.82`), in plain notation. Decimal digits are
+    /// rounded as text: no floating point. Nil when the text is not a number.
+    public static func shown(_ text: String) -> String? {
+        guard let plain = plain(text) else { return nil }
+        var bytes = Array(plain.utf8)
+        var negative = false
+        if bytes.first == 0x2D || bytes.first == 0x2B { negative = bytes.first == 0x2D; bytes.removeFirst() }
+        var digits: [UInt8] = []
+        var point = -1
+        for b in bytes { if b == 0x2E { point = digits.count } else { digits.append(b - 0x30) } }
+        if point < 0 { point = digits.count }
+        guard let first = digits.firstIndex(where: { $0 != 0 }), digits.count - first > 15 else { return plain }
+        let keep = first + 15
+        var carry = digits[keep] >= 5
+        for i in keep..<digits.count { digits[i] = 0 }
+        var i = keep - 1
+        while carry && i >= 0 {
+            digits[i] += 1
+            carry = digits[i] == 10
+            if carry { digits[i] = 0 }
+            i -= 1
+        }
+        if carry { digits.insert(1, at: 0); point += 1 }
+        var integer = digits[..<point].map { $0 + 0x30 }
+        var fraction = digits[point...].map { $0 + 0x30 }
+        while integer.count > 1 && integer.first == 0x30 { integer.removeFirst() }
+        if integer.isEmpty { integer = [0x30] }
+        while fraction.last == 0x30 { fraction.removeLast() }
+        var out = negative && (digits.contains { $0 != 0 }) ? "-" : ""
+        out += String(decoding: integer, as: UTF8.self)
+        if !fraction.isEmpty { out += "." + String(decoding: fraction, as: UTF8.self) }
+        return out
+    }
+
     /// Digits with at most one point and at least one digit, optionally signed.
     static func isDecimal<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         var points = 0, digits = 0, first = true

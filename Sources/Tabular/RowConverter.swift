@@ -126,7 +126,7 @@ struct RowConverter: Sendable {
                 for f in F.required where !g.columns.contains(where: { $0.field == f }) {
                     let missing = make(n, f)
                     issues.append(CellIssue(column: missing.key, message: LocalizedText(
-                        zh: "有第 \(n) 组的列，但缺少 \(missing.key)（\(missing.chineseName)）",
+                        zh: "有\(F.chinesePrefix)\(n)的列，但缺少 \(missing.key)（\(missing.chineseName)）",
                         en: "the file has columns of \(F.prefix)\(n) but not \(missing.key) (\(missing.chineseName))")))
                 }
                 out.append(g)

@@ -203,9 +203,8 @@ public final class TabularRows: Sequence {
 final class ConvertPool: @unchecked Sendable {
     let pipe: RowPipe
     let converter: RowConverter
-    /// Serializes taking a batch and numbering it.
-    let input = NSLock()
     var taken = 0
+    var taking = false
     let condition = NSCondition()
     var results: [Int: [Result<ImportedRow, RowFailure>]] = [:]
     var delivered = 0
@@ -227,28 +226,30 @@ final class ConvertPool: @unchecked Sendable {
 
     func work() {
         while true {
-            // Not too far ahead of the reader.
+            // One worker at a time takes from the pipe (so batches are numbered in file order),
+            // and not too far ahead of the reader.
             condition.lock()
-            while !cancelled && total == nil && taken - delivered >= Self.ahead { condition.wait() }
-            let stop = cancelled || total != nil
-            condition.unlock()
-            if stop { return }
-
-            input.lock()
-            let (batch, failure) = pipe.take()
-            let number = taken
-            if batch != nil { taken += 1 }
-            input.unlock()
-            guard let batch else {
-                condition.lock()
-                if total == nil {
-                    total = number
-                    self.failure = failure
-                }
-                condition.broadcast()
+            while !cancelled && total == nil && (taking || taken - delivered >= Self.ahead) { condition.wait() }
+            if cancelled || total != nil {
                 condition.unlock()
                 return
             }
+            taking = true
+            condition.unlock()
+
+            let (batch, failure) = pipe.take()
+
+            condition.lock()
+            taking = false
+            let number = taken
+            if batch != nil { taken += 1 } else if total == nil {
+                total = number
+                self.failure = failure
+            }
+            condition.broadcast()
+            condition.unlock()
+            guard let batch else { return }
+
             var converted: [Result<ImportedRow, RowFailure>] = []
             converted.reserveCapacity(batch.count)
             for row in batch { if let r = converter.convert(row) { converted.append(r) } }
@@ -316,8 +317,8 @@ final class RowPipe: @unchecked Sendable {
     func take() -> ([RawRow]?, RowFailure?) {
         condition.lock()
         defer { condition.unlock() }
-        while queue.isEmpty && !closed { condition.wait() }
-        if !queue.isEmpty {
+        while queue.isEmpty && !closed && !cancelled { condition.wait() }
+        if !queue.isEmpty && !cancelled {
             let batch = queue.removeFirst()
             condition.broadcast()
             return (batch, nil)

@@ -10,8 +10,10 @@ import ZIPFoundation
 /// memory whole; shared strings are read first. Every cell is given as text:
 ///
 /// - strings (shared, inline or a formula's string result) as they are;
-/// - numbers as the text Excel stored (`1234.5`), with scientific notation expanded exactly
-///   (`1E+7` → `10000000`) — never through `Double`;
+/// - numbers as Excel shows them: the stored text (`1234.5`) in plain notation (`1E+7` →
+///   `10000000`) with at most the 15 significant digits a double holds (`882501.8199999999`,
+///   as some programs write the double nearest 882501.82, → `882501.82`) — decimal text rounded
+///   as text, never through `Double`;
 /// - numbers whose cell has a date format as the calendar day (`2024-03-01`);
 /// - booleans as `TRUE` / `FALSE`, errors as Excel shows them (`#N/A`).
 ///
@@ -178,18 +180,20 @@ public final class XLSXReader {
         (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
     }
 
-    /// A custom number format shows a date when, outside quoted text, brackets and escapes, it has
-    /// a year or day code (`yyyy-mm-dd`, `m/d/yy`, `yyyy"年"m"月"d"日"`).
+    /// A custom number format shows a date when, outside quoted text, brackets, escapes and the
+    /// word `General`, it has a year or day code (`yyyy-mm-dd`, `m/d/yy`, `yyyy"年"m"月"d"日"`).
     static func isDateFormat(_ code: String) -> Bool {
-        var inQuote = false, inBracket = false, escape = false
-        for c in code.lowercased() {
-            if escape { escape = false; continue }
+        var inQuote = false, inBracket = false, skipNext = false
+        let lower = code.lowercased().replacingOccurrences(of: "general", with: "")
+        for c in lower {
+            if skipNext { skipNext = false; continue }
+            if inQuote { if c == "\"" { inQuote = false }; continue }
+            if inBracket { if c == "]" { inBracket = false }; continue }
             switch c {
-            case "\\": escape = true
-            case "\"": inQuote.toggle()
-            case "[": if !inQuote { inBracket = true }
-            case "]": if !inQuote { inBracket = false }
-            case "y", "d", "e": if !inQuote && !inBracket { return true }
+            case "\\", "_", "*": skipNext = true      // an escaped character, a space or a fill
+            case "\"": inQuote = true
+            case "[": inBracket = true
+            case "y", "d": return true
             default: break
             }
         }
@@ -448,7 +452,10 @@ struct SheetHandler: XMLHandler {
             if style < dateStyles.count, dateStyles[style], let day = ExcelNumber.day(serial: value, date1904: date1904) {
                 return day.iso
             }
-            if value.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }), let plain = ExcelNumber.plain(value) { return plain }
+            // Plain notation with at most 15 significant digits, as Excel shows it.
+            if value.utf8.count > 15 || value.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }) {
+                return ExcelNumber.shown(value) ?? value
+            }
             return value
         }
     }

@@ -187,7 +187,14 @@ public struct XLSXWriter: Sendable {
             + name.xmlEscapedOOXML + #"" sheetId="1" r:id="rId1"/></sheets></workbook>"#
     }
 
+    /// Excel's limits: 1,048,576 rows and 16,384 columns.
+    public static let maxRows = 1_048_576, maxColumns = 16_384
+
     func fill(_ archive: Archive) throws {
+        guard rowCount <= Self.maxRows, columnCount <= Self.maxColumns else {
+            throw XLSXReader.Error(zh: "超过 Excel 工作表的上限（1,048,576 行、16,384 列）：\(rowCount) 行、\(columnCount) 列；请分成几个文件或导出为 CSV",
+                                   en: "more than an Excel sheet holds (1,048,576 rows, 16,384 columns): \(rowCount) rows, \(columnCount) columns; split the export or use CSV")
+        }
         func add(_ path: String, _ data: Data) throws {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
                                  compressionMethod: .deflate, bufferSize: 1 << 16) { position, size in

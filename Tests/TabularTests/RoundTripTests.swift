@@ -77,6 +77,39 @@ import Testing
         #expect(count == 6001)
     }
 
+    @Test func stoppingEarlyReleasesTheReader() throws {
+        let files = try Self.synthetic(16000, seed: 11)   // more batches than the pipe and the workers hold
+        for (format, data) in [(TabularFormat.csv, TabularExport.csv(files)), (.xlsx, try TabularExport.xlsx(files))] {
+            do {
+                let rows = try TabularImport.rows(format: format, source: .data(data), vocabulary: try Fixtures.vocabulary)
+                var iterator = rows.makeIterator()
+                for _ in 0..<3 { #expect(try iterator.next()?.get() != nil) }
+            }
+            // Throwing from the body stops the import.
+            struct Stop: Error {}
+            var seen = 0
+            #expect(throws: Stop.self) {
+                try TabularImport.read(format: format, source: .data(data), vocabulary: try Fixtures.vocabulary) { _ in
+                    seen += 1
+                    if seen == 5000 { throw Stop() }
+                }
+            }
+            #expect(seen == 5000)
+        }
+    }
+
+    @Test func sequentialAndParallelGiveTheSameRows() throws {
+        var files = try Self.synthetic(3000, seed: 12)
+        files[7].projects[0].loans = [Loan(id: "L1", principal: Money(fen: -5))]   // exported as "-0.05": refused
+        let data = TabularExport.csv(files)
+        let vocabulary = try Fixtures.vocabulary
+        let a = Array(try TabularImport.rows(format: .csv, source: .data(data), vocabulary: vocabulary, parallel: false))
+        let b = Array(try TabularImport.rows(format: .csv, source: .data(data), vocabulary: vocabulary, parallel: true))
+        #expect(a == b)
+        #expect(a.count == files.reduce(0) { $0 + $1.projects.count })
+        #expect(a.filter { if case .failure = $0 { return true } else { return false } }.count == 1)
+    }
+
     @Test func textThatExcelWouldTakeForAFormulaIsGuardedInCSV() throws {
         var file = try Self.synthetic(1)[0]
         file.projects[0].name = "=1+2"

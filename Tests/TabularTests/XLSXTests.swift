@@ -113,6 +113,30 @@ import Testing
         }
     }
 
+    @Test func numberCellsAreReadAsExcelShowsThem() {
+        // Doubles written with 16 or 17 digits come back as the 15 digits Excel shows.
+        #expect(ExcelNumber.shown("882501.8199999999") == "882501.82")
+        #expect(ExcelNumber.shown("68051.46000000001") == "68051.46")
+        #expect(ExcelNumber.shown("0.30000000000000004") == "0.3")
+        #expect(ExcelNumber.shown("9999999999999.9999") == "10000000000000")
+        #expect(ExcelNumber.shown("1234.565000000001") == "1234.565")   // still three decimals: refused later
+        #expect(ExcelNumber.shown("1.2345678901234567E+2") == "123.456789012346")
+        #expect(ExcelNumber.shown("123456789012345678") == "123456789012346000")
+        #expect(ExcelNumber.shown("1234.5") == "1234.5")
+        #expect(ExcelNumber.shown("-0.000000000000000001") == "-0.000000000000000001")
+    }
+
+    @Test func dateFormatsAreToldFromOthers() {
+        for code in ["yyyy-mm-dd", "yyyy\\-mm\\-dd", "m/d/yy", "yyyy\"年\"m\"月\"d\"日\"", "[$-804]yyyy/m/d", "dd-mmm"] {
+            #expect(XLSXReader.isDateFormat(code), "\(code)")
+        }
+        for code in ["General", "@", "0.00", "#,##0.00_);[Red]\\(#,##0.00\\)", "\"TRUE\";\"TRUE\";\"FALSE\"", "[$¥-804]#,##0.00",
+                     "0.00\"元\"", "_(* #,##0_)", "[Red]0", "h:mm:ss"] {
+            #expect(!XLSXReader.isDateFormat(code), "\(code)")
+        }
+        #expect(XLSXReader.isBuiltinDate(14) && XLSXReader.isBuiltinDate(31) && !XLSXReader.isBuiltinDate(49) && !XLSXReader.isBuiltinDate(0))
+    }
+
     @Test func columnLetters() {
         #expect(ColumnLetters.letters(0) == "A")
         #expect(ColumnLetters.letters(25) == "Z")
