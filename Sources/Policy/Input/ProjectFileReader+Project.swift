@@ -6,6 +6,22 @@ extension ProjectFileReader {
         "certifications", "innovativeProductContract", "marketContract", "softwareSales",
     ]
 
+    // The fields each object may have, built once (a literal set per object is a cost per row).
+    static let investmentFields: Set<String> = ["declared", "approved", "new"]
+    static let equipmentFields: Set<String> = [
+        "name", "quantity", "unitPrice", "purchased", "putIntoUse", "replacesOld", "imported",
+        "tariffRate", "nonExemptCatalogue", "catalogueProductId",
+    ]
+    static let loanFields: Set<String> = [
+        "id", "lender", "principal", "rate", "startDate", "endDate", "interestPaid",
+        "catalogueProductId", "firstOnMarket", "relendingEligible",
+    ]
+    static let leaseFields: Set<String> = [
+        "id", "lessor", "equipmentInvestment", "startDate", "endDate", "innovativeProduct", "catalogueProductId",
+    ]
+    static let certificationFields: Set<String> = ["productId", "kind", "amount"]
+    static let contractFields: Set<String> = ["productId", "amount"]
+
     mutating func project(_ value: JSONValue, at path: String) -> Project? {
         guard let m = object(value, at: path, allowed: Self.projectFields) else { return nil }
         let id = requiredString(m, "id", at: path)
@@ -29,7 +45,7 @@ extension ProjectFileReader {
         project.applicationDate = optionalDay(m, "applicationDate", at: path)
         order(project.startDate, "startDate", project.endDate, "endDate", at: path)
         if let inv = m["investment"], inv != .null,
-           let im = object(inv, at: "\(path).investment", allowed: ["declared", "approved", "new"]) {
+           let im = object(inv, at: "\(path).investment", allowed: Self.investmentFields) {
             project.investment.declared = optionalMoney(im, "declared", at: "\(path).investment")
             project.investment.approved = optionalMoney(im, "approved", at: "\(path).investment")
             project.investment.new = optionalMoney(im, "new", at: "\(path).investment")
@@ -75,10 +91,7 @@ extension ProjectFileReader {
     }
 
     mutating func equipmentItem(_ value: JSONValue, at path: String) -> EquipmentItem? {
-        guard let m = object(value, at: path, allowed: [
-            "name", "quantity", "unitPrice", "purchased", "putIntoUse", "replacesOld", "imported",
-            "tariffRate", "nonExemptCatalogue", "catalogueProductId",
-        ]) else { return nil }
+        guard let m = object(value, at: path, allowed: Self.equipmentFields) else { return nil }
         let name = requiredString(m, "name", at: path)
         var quantity: Int?
         if let q = m["quantity"] {
@@ -109,10 +122,7 @@ extension ProjectFileReader {
     }
 
     mutating func loan(_ value: JSONValue, at path: String) -> Loan? {
-        guard let m = object(value, at: path, allowed: [
-            "id", "lender", "principal", "rate", "startDate", "endDate", "interestPaid",
-            "catalogueProductId", "firstOnMarket", "relendingEligible",
-        ]) else { return nil }
+        guard let m = object(value, at: path, allowed: Self.loanFields) else { return nil }
         let id = requiredString(m, "id", at: path)
         let principal = requiredMoney(m, "principal", at: path)
         let start = optionalDay(m, "startDate", at: path)
@@ -154,9 +164,7 @@ extension ProjectFileReader {
     }
 
     mutating func lease(_ value: JSONValue, at path: String) -> Lease? {
-        guard let m = object(value, at: path, allowed: [
-            "id", "lessor", "equipmentInvestment", "startDate", "endDate", "innovativeProduct", "catalogueProductId",
-        ]) else { return nil }
+        guard let m = object(value, at: path, allowed: Self.leaseFields) else { return nil }
         let id = requiredString(m, "id", at: path)
         let investment = requiredMoney(m, "equipmentInvestment", at: path)
         let start = optionalDay(m, "startDate", at: path)
@@ -169,7 +177,7 @@ extension ProjectFileReader {
     }
 
     mutating func certification(_ value: JSONValue, at path: String) -> CertificationContract? {
-        guard let m = object(value, at: path, allowed: ["productId", "kind", "amount"]) else { return nil }
+        guard let m = object(value, at: path, allowed: Self.certificationFields) else { return nil }
         let product = requiredString(m, "productId", at: path)
         var kind: CertificationContract.Kind?
         if let k = requiredString(m, "kind", at: path) {
@@ -186,7 +194,7 @@ extension ProjectFileReader {
 
     mutating func productContract(_ m: [String: JSONValue], _ key: String, at path: String) -> ProductContract? {
         guard let value = m[key], value != .null,
-              let c = object(value, at: "\(path).\(key)", allowed: ["productId", "amount"]) else { return nil }
+              let c = object(value, at: "\(path).\(key)", allowed: Self.contractFields) else { return nil }
         guard let amount = requiredMoney(c, "amount", at: "\(path).\(key)") else { return nil }
         return ProductContract(productId: optionalString(c, "productId", at: "\(path).\(key)"), amount: amount)
     }

@@ -52,8 +52,11 @@ public struct ProjectFileReader {
 
     // MARK: - The file
 
+    static let fileFields: Set<String> = ["enterprise", "projects", "$schema"]
+    static let enterpriseFields: Set<String> = ["creditCode", "name", "district", "industryCode"]
+
     mutating func file(_ value: JSONValue) -> ProjectFile? {
-        guard let members = object(value, at: "$", allowed: ["enterprise", "projects", "$schema"]) else { return nil }
+        guard let members = object(value, at: "$", allowed: Self.fileFields) else { return nil }
         var enterprise: Enterprise?
         if let e = members["enterprise"] { enterprise = self.enterprise(e, at: "$.enterprise") } else { missing("$.enterprise") }
         var projects: [Project] = []
@@ -79,7 +82,7 @@ public struct ProjectFileReader {
     }
 
     mutating func enterprise(_ value: JSONValue, at path: String) -> Enterprise? {
-        guard let m = object(value, at: path, allowed: ["creditCode", "name", "district", "industryCode"]) else { return nil }
+        guard let m = object(value, at: path, allowed: Self.enterpriseFields) else { return nil }
         let code = requiredString(m, "creditCode", at: path)
         if let code { checkCreditCode(code, at: "\(path).creditCode") }
         let name = requiredString(m, "name", at: path)

@@ -8,13 +8,23 @@ enum DecimalText {
     /// `"12.34"` with scale 2 → 1234. Nil when the text is not a non-negative decimal, has more
     /// fractional digits than `scale`, or exceeds `limit`.
     static func parseScaled(_ text: String, scale: Int) -> Int64? {
-        guard let (digits, fraction) = split(text), fraction.count <= scale else { return nil }
+        // One pass over the bytes, no allocation: this runs for every amount of every import.
         var value: Int64 = 0
-        for byte in Array(digits.utf8) + Array(fraction.utf8) {
+        var integerDigits = 0, fractionDigits = -1
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard fractionDigits < 0, integerDigits > 0 else { return nil }
+                fractionDigits = 0
+                continue
+            }
+            guard byte >= 48 && byte <= 57 else { return nil }
+            if fractionDigits >= 0 { fractionDigits += 1 } else { integerDigits += 1 }
+            guard integerDigits <= 18, fractionDigits <= scale else { return nil }
             value = value * 10 + Int64(byte - 48)
             if value > limit { return nil }
         }
-        for _ in fraction.count..<scale {
+        guard integerDigits > 0, fractionDigits != 0 else { return nil }
+        for _ in max(fractionDigits, 0)..<scale {
             value *= 10
             if value > limit { return nil }
         }

@@ -91,6 +91,9 @@ public struct Ratio: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
 extension String {
     var trimmingSpaces: String {
+        // Most values have no surrounding space: answer without walking the characters.
+        let bytes = utf8
+        if let first = bytes.first, let last = bytes.last, first != 32, first != 9, last != 32, last != 9 { return self }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" { s.removeLast() }
