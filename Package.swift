@@ -80,7 +80,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MatchBenchmark",
-            dependencies: ["Policy", "Simulation"],
+            dependencies: ["Policy", "Simulation", "Tabular"],
             path: "Benchmarks/MatchBenchmark"
         ),
         .testTarget(

@@ -1,15 +1,24 @@
 import Foundation
 import Policy
 import Simulation
+import Tabular
 
 /// The population as a file other tools can read (JSON Lines: one project file — an enterprise
 /// and its projects — per line), and the batch engine's totals over it, for the side-by-side
 /// comparison with OpenFisca.
 enum PopulationFile {
-    /// `--write-population FILE --count N [--seed S]`
+    /// `--write-population FILE --count N [--seed S]`: JSON Lines, or the officers' CSV import
+    /// format when FILE ends in `.csv` (one row a project; for the registry's import benchmark).
     static func write(to path: String, count: Int, seed: UInt64) throws {
         let library = try PolicyLibraryLoader.loadDefault()
         var generator = SyntheticProjects(seed: seed, vocabulary: library.vocabulary)
+        if path.hasSuffix(".csv") {
+            var files: [ProjectFile] = []
+            while generator.made < count { files.append(generator.nextFile()) }
+            try TabularExport.writeCSV(files, to: URL(fileURLWithPath: path))
+            print("wrote \(generator.made) projects to \(path)")
+            return
+        }
         FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? handle.close() }

@@ -28,11 +28,14 @@ extension APIHandler {
         let chunkSize = input.query.chunkSize ?? 1000
         guard (1...10_000).contains(chunkSize) else { throw BadRequest("chunkSize 应在 1 到 10000 之间", "chunkSize must be between 1 and 10000", path: "chunkSize") }
         let resume = try input.query.resume.map { try uuid($0, name: "resume") }
-        let data = try await Data(collecting: body, upTo: Self.maxUpload)
+        // The upload goes to a temporary file as it arrives, and the import reads it from there:
+        // memory stays flat for a file of a million rows.
+        let upload = try await UploadSpool.write(body, limit: Self.maxUpload)
+        defer { try? FileManager.default.removeItem(at: upload) }
         let service = ImportService(db: app.db, library: library)
         let job: ImportJobModel
         do {
-            job = try await service.run(data, format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize, resume: resume)
+            job = try await service.run(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize, resume: resume)
         } catch let error as TabularError {
             // Not a table at all (no header, unknown columns, a damaged archive): the request's fault.
             throw BadRequest("无法读取文件：\(error.text(.zh))", "the file cannot be read: \(error.text(.en))")

@@ -47,15 +47,26 @@ extension APIHandler {
         var f = try filter(district: q.district, status: q.status, instrument: q.instrument, minAmount: q.minAmount,
                            maxAmount: q.maxAmount, text: q.q, sort: q.sort)
         (f.page, f.perPage) = try page(q.page, q.perPage)
-        let (items, total) = try await store.listProjects(f)
-        let summaries = try items.map { m -> Components.Schemas.ProjectSummary in
+        if let token = q.cursor {
+            guard let cursor = ProjectCursor(token: token) else {
+                throw BadRequest("cursor 无效：请使用上一页返回的 nextCursor", "cursor is not valid: pass the nextCursor of a page", path: "cursor")
+            }
+            guard cursor.sort == f.sort else {
+                throw BadRequest("cursor 来自另一种排序", "cursor comes from another sort order", path: "cursor")
+            }
+            guard f.page == 1 else { throw BadRequest("使用 cursor 时不能指定 page", "page cannot be given with cursor", path: "page") }
+            f.after = cursor
+        }
+        let page = try await store.listProjects(f)
+        let summaries = try page.items.map { m -> Components.Schemas.ProjectSummary in
             .init(id: try m.requireID().uuidString.lowercased(), projectId: m.code, name: m.name, creditCode: m.enterprise.creditCode,
                   enterpriseName: m.enterprise.name, district: m.district, status: .init(rawValue: m.status) ?? .reserve,
                   applicationDate: m.applicationDate, declaredInvestment: m.declaredFen.map { Money(fen: $0).decimalString },
                   recommendedTotal: Money(fen: m.recommendedFen).decimalString, recommendedInstruments: Self.instruments(m),
                   updatedAt: m.updatedAt ?? m.createdAt ?? Date())
         }
-        return .ok(.init(body: .json(.init(items: summaries, page: f.page, perPage: f.perPage, total: total))))
+        return .ok(.init(body: .json(.init(items: summaries, page: f.page, perPage: f.perPage, total: page.total,
+                                           totalExact: page.totalExact, nextCursor: page.next?.token))))
     }
 
     func createProject(_ input: Operations.CreateProject.Input) async throws -> Operations.CreateProject.Output {

@@ -32,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
         guard let format = ImportFormat(rawValue: format ?? (ext == "ndjson" ? "jsonl" : ext)) else {
             throw ValidationError("cannot tell the format of \(file): give --format csv, xlsx or jsonl")
         }
-        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        guard FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("cannot read \(file)") }
         let resumeID = try resume.map { text -> UUID in
             guard let id = UUID(uuidString: text) else { throw ValidationError("--resume must be an import id (UUID)") }
             return id
@@ -44,7 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
             bar.start(language: lang, label: lang == .zh ? "导入" : "importing", total: 1)
             let job: ImportJobModel
             do {
-                job = try await service.run(data, format: format, fileName: url.lastPathComponent, chunkSize: chunkSize, resume: resumeID) { phase, rows in
+                job = try await service.run(.file(url), format: format, fileName: url.lastPathComponent, chunkSize: chunkSize, resume: resumeID) { phase, rows in
                     bar.relabel(phase == "validate" ? (lang == .zh ? "校验" : "validating") : (lang == .zh ? "写入" : "writing"), done: rows)
                 }
             } catch let error as TabularError {

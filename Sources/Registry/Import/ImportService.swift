@@ -23,9 +23,10 @@ public struct ImportService: Sendable {
     /// Errors kept per import (the count of failed rows is always exact).
     static let errorLimit = 1000
 
-    public func run(_ data: Data, format: ImportFormat, fileName: String, chunkSize: Int = 1000, resume: UUID? = nil,
+    /// Imports a file (read as it goes, so memory stays flat) or bytes already in memory.
+    public func run(_ source: TabularSource, format: ImportFormat, fileName: String, chunkSize: Int = 1000, resume: UUID? = nil,
                     progress: (@Sendable (_ phase: String, _ rows: Int) -> Void)? = nil) async throws -> ImportJobModel {
-        let digest = ImportRows.digest(data)
+        let digest = try ImportRows.digest(source)
         let job: ImportJobModel
         if let resume {
             guard let found = try await ImportJobModel.find(resume, on: db) else {
@@ -55,20 +56,19 @@ public struct ImportService: Sendable {
         var rows = 0
         var failures: [RowFailure] = []
         var failedRows = 0
-        var seen: [String: Int] = [:]
-        for row in try ImportRows.sequence(format, data: data, vocabulary: vocabulary) {
+        var seen = DuplicateRows()
+        for row in try ImportRows.sequence(format, source: source, vocabulary: vocabulary) {
             rows += 1
             var failure: RowFailure?
             switch row {
             case .failure(let f): failure = f
             case .success(let r):
                 // The same project twice in one file is a mistake, not an update.
-                let key = r.enterprise.creditCode + "|" + r.project.id
-                if let first = seen[key] {
+                if let first = seen.firstRow(of: r.enterprise.creditCode, r.project.id, row: r.row) {
                     failure = RowFailure(row: r.row, projectId: r.project.id, issues: [CellIssue(
                         column: format == .jsonl ? "$.projects" : "project_id",
                         message: LocalizedText(zh: "项目 \(r.project.id) 在第 \(first) 行已出现", en: "project \(r.project.id) already appears on row \(first)"))])
-                } else { seen[key] = r.row }
+                }
             }
             if let f = failure {
                 failedRows += 1
@@ -108,7 +108,7 @@ public struct ImportService: Sendable {
             }
             progress?("write", min(rows, (index + 1) * job.chunkSize))
         }
-        for row in try ImportRows.sequence(format, data: data, vocabulary: vocabulary) {
+        for row in try ImportRows.sequence(format, source: source, vocabulary: vocabulary) {
             guard case .success(let r) = row else { continue }
             chunk.append(r)
             if chunk.count == job.chunkSize {
