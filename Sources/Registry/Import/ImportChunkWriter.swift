@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Policy
+import SQLKit
 import Tabular
 
 /// Writes one chunk of imported rows inside the caller's transaction: enterprises upserted by
@@ -18,71 +19,63 @@ struct ImportChunkWriter: Sendable {
     }
 
     func write(_ rows: [ImportedRow], on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else {
+            throw RegistryError.conflict(LocalizedText(zh: "数据库不支持 SQL", en: "the database does not speak SQL"))
+        }
+        let now = Date()
+        var bulk = BulkRows()
+
         // Enterprises: the last row's details win for an enterprise named on several rows.
         var declared: [String: Enterprise] = [:]
         for r in rows { declared[r.enterprise.creditCode] = r.enterprise }
         let existing = try await EnterpriseModel.query(on: db).filter(\.$creditCode ~~ Array(declared.keys)).all()
-        var byCode = Dictionary(existing.map { ($0.creditCode, $0) }, uniquingKeysWith: { a, _ in a })
-        var created: [EnterpriseModel] = []
-        for (code, e) in declared {
-            if let model = byCode[code] {
-                if model.name != e.name || model.district != e.district || model.industryCode != e.industryCode {
-                    model.name = e.name; model.district = e.district; model.industryCode = e.industryCode
-                    try await model.save(on: db)
-                }
-            } else {
-                let model = EnterpriseModel(id: UUID(), creditCode: code, name: e.name, district: e.district, industryCode: e.industryCode)
-                created.append(model)
-                byCode[code] = model
+        var enterpriseIDs: [String: UUID] = [:]
+        for model in existing {
+            enterpriseIDs[model.creditCode] = try model.requireID()
+            if let e = declared[model.creditCode], model.name != e.name || model.district != e.district || model.industryCode != e.industryCode {
+                model.name = e.name; model.district = e.district; model.industryCode = e.industryCode
+                try await model.save(on: db)
             }
         }
-        try await Self.insert(created, on: db)
+        for (code, e) in declared where enterpriseIDs[code] == nil {
+            let id = UUID()
+            enterpriseIDs[code] = id
+            bulk.addEnterprise(id: id, e, at: now)
+        }
 
         // Recommended totals for the chunk.
         var builder = try PopulationBuilder(vocabulary: library.vocabulary)
         for r in rows { builder.append(r.project, enterprise: r.enterprise) }
         let population = builder.population
 
-        // Projects already stored are replaced in place.
-        let enterpriseIDs = Set(try rows.map { try byCode[$0.enterprise.creditCode]!.requireID() })
-        let codes = Set(rows.map(\.project.id))
-        let stored = try await ProjectModel.query(on: db).filter(\.$enterprise.$id ~~ Array(enterpriseIDs)).filter(\.$code ~~ Array(codes)).all()
-        var storedByKey = Dictionary(stored.map { ("\($0.$enterprise.id)|\($0.code)", $0) }, uniquingKeysWith: { a, _ in a })
+        // Projects already stored (a re-import) are replaced in place, their status and history kept.
+        let known = existing.compactMap(\.id)
+        var storedByKey: [String: ProjectModel] = [:]
+        if !known.isEmpty {
+            let codes = Set(rows.map(\.project.id))
+            let stored = try await ProjectModel.query(on: db).filter(\.$enterprise.$id ~~ known).filter(\.$code ~~ Array(codes)).all()
+            storedByKey = Dictionary(stored.map { ("\($0.$enterprise.id)|\($0.code)", $0) }, uniquingKeysWith: { a, _ in a })
+        }
 
-        var newProjects: [ProjectModel] = []
-        var events: [StatusEventModel] = []
-        var children = ProjectChildren()
-        let now = Date()
         for (i, r) in rows.enumerated() {
-            let enterprise = byCode[r.enterprise.creditCode]!
-            let enterpriseID = try enterprise.requireID()
+            let enterpriseID = enterpriseIDs[r.enterprise.creditCode]!
+            let enterprise = declared[r.enterprise.creditCode]!
             let outcome = batch.evaluate(population, project: i)
             let lines = (0..<outcome.cityCount).filter { outcome.inCombination[$0] }.map { outcome.instrumentIds[$0] }
-            let key = "\(enterpriseID)|\(r.project.id)"
-            let model: ProjectModel
-            let isNew = storedByKey[key] == nil
-            if let existing = storedByKey[key] {
-                model = existing
-                try await ProjectStore.deleteChildren(of: try model.requireID(), on: db)
+            let projectID: UUID
+            if let model = storedByKey["\(enterpriseID)|\(r.project.id)"] {
+                projectID = try model.requireID()
+                try await ProjectStore.deleteChildren(of: projectID, on: db)
+                model.assign(r.project, enterpriseID: enterpriseID, enterpriseName: enterprise.name, district: enterprise.district,
+                             recommendedFen: outcome.total, instruments: lines)
+                try await model.save(on: db)
             } else {
-                model = ProjectModel()
-                model.id = UUID()
-                model.status = ProjectStatus.reserve.rawValue
-                newProjects.append(model)
-                events.append(StatusEventModel(id: UUID(), projectID: model.id!, from: nil, to: ProjectStatus.reserve.rawValue, note: nil, at: now))
-                storedByKey[key] = model
+                projectID = UUID()
+                bulk.addProject(id: projectID, r.project, enterpriseID: enterpriseID, enterpriseName: enterprise.name,
+                                district: enterprise.district, recommendedFen: outcome.total, instruments: lines, at: now)
             }
-            model.assign(r.project, enterpriseID: enterpriseID, enterpriseName: enterprise.name, district: enterprise.district,
-                         recommendedFen: outcome.total, instruments: lines)
-            if !isNew { try await model.save(on: db) }
-            children.append(ProjectModel.children(of: r.project, projectID: model.id!))
+            bulk.addChildren(of: r.project, projectID: projectID)
         }
-        try await Self.insert(newProjects, on: db)
-        try await Self.insert(events, on: db)
-        try await children.create(on: db)
-    }
-
-    static func insert<M: Model>(_ rows: [M], on db: any Database) async throws {
-        try await ProjectChildren.insert(rows, on: db)
+        try await bulk.insert(on: sql)
     }
 }

@@ -85,7 +85,7 @@ public struct ImportService: Sendable {
             try await db.transaction { db in
                 try await ImportErrorModel.query(on: db).filter(\.$job.$id == jobID).delete()
                 try await job.save(on: db)
-                try await ImportChunkWriter.insert(errors, on: db)
+                try await ProjectChildren.insert(errors, on: db)
             }
             return job
         }

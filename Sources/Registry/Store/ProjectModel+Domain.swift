@@ -30,9 +30,20 @@ extension ProjectModel {
         softwareSalesFen = p.softwareSales?.amount.fen
         softwareSalesProduct = p.softwareSales?.productId
         self.recommendedFen = recommendedFen
-        recommendedInstruments = "," + instruments.joined(separator: ",") + ","
-        searchText = [p.name, p.id, enterpriseName].joined(separator: " ").lowercased()
+        recommendedInstruments = Self.instrumentList(instruments)
+        searchText = Self.searchText(p, enterpriseName: enterpriseName)
         self.district = district
+    }
+
+    /// What the text filter searches: the project's name and id and the enterprise's name, lower-cased.
+    static func searchText(_ p: Project, enterpriseName: String) -> String {
+        [p.name, p.id, enterpriseName].joined(separator: " ").lowercased()
+    }
+
+    /// The instruments of a combination as stored: `,7a,7c,`, so that a filter for one is a
+    /// LIKE on `,7a,`.
+    static func instrumentList(_ instruments: [String]) -> String {
+        "," + instruments.joined(separator: ",") + ","
     }
 
     /// The child rows of a project, with fresh ids, ready for batch inserts.
