@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
@@ -26,6 +27,9 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     } else {
         app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
         app.logger.info("database: SQLite", metadata: ["file": .string(settings.sqlitePath)])
+        // Write-ahead logging (kept in the file): readers are not blocked while an import
+        // writes, and a commit is one append instead of a rollback journal rewritten.
+        if let sql = app.db as? any SQLDatabase { try await sql.raw("PRAGMA journal_mode = WAL").run() }
     }
     app.migrations.add(RegistryMigrations.all)
     if settings.autoMigrate { try await app.autoMigrate() }

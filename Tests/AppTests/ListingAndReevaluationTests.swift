@@ -99,8 +99,10 @@ import VaporTesting
             // The stored total of every project is now the engine's under the lower cap.
             let engine = Engine(library: lower)
             var checked = 0
-            for m in try await ProjectModel.query(on: app.db).with(\.$enterprise).with(\.$categories).with(\.$loans) { $0.with(\.$interest) }
-                .with(\.$leases).with(\.$equipment).with(\.$certifications).all() {
+            let stored = try await ProjectModel.query(on: app.db).with(\.$enterprise).with(\.$categories)
+                .with(\.$loans) { loan in loan.with(\.$interest) }
+                .with(\.$leases).with(\.$equipment).with(\.$certifications).all()
+            for m in stored {
                 #expect(m.recommendedFen == engine.evaluate(m.domain()).recommendation.total.fen, "\(m.code)")
                 checked += 1
             }

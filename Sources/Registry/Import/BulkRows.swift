@@ -68,6 +68,9 @@ struct BulkRows {
         "imported", "tariff_rate", "non_exempt_catalogue", "catalogue_product_id",
     ])
     var certifications = TableRows(CertificationModel.schema, ["id", "project_id", "position", "product_id", "kind", "amount_fen"])
+    var ids: OrderedIDs
+
+    init(ids: OrderedIDs) { self.ids = ids }
 
     mutating func addEnterprise(id: UUID, _ e: Enterprise, at now: Date) {
         enterprises.append([id, e.creditCode, e.name, e.district, e.industryCode, now, now])
@@ -87,29 +90,29 @@ struct BulkRows {
             recommendedFen, ProjectModel.instrumentList(instruments), ProjectModel.searchText(p, enterpriseName: enterpriseName), district,
             now, now,
         ])
-        events.append([UUID(), id, nil, ProjectStatus.reserve.rawValue, nil, now])
+        events.append([ids.next(), id, nil, ProjectStatus.reserve.rawValue, nil, now])
     }
 
     /// The child rows of a project, as `ProjectModel.children(of:projectID:)` makes them.
     mutating func addChildren(of p: Project, projectID: UUID) {
-        for category in p.categories.sorted() { categories.append([UUID(), projectID, category]) }
+        for category in p.categories.sorted() { categories.append([ids.next(), projectID, category]) }
         for (k, loan) in p.loans.enumerated() {
-            let loanID = UUID()
+            let loanID = ids.next()
             loans.append([loanID, projectID, k, loan.id, loan.lender, loan.principal.fen, loan.rate?.decimalString,
                           loan.startDate?.iso, loan.endDate?.iso, loan.catalogueProductId, loan.firstOnMarket, loan.relendingEligible])
-            for y in loan.interestPaid { interest.append([UUID(), loanID, y.year, y.amount.fen]) }
+            for y in loan.interestPaid { interest.append([ids.next(), loanID, y.year, y.amount.fen]) }
         }
         for (k, lease) in p.leases.enumerated() {
-            leases.append([UUID(), projectID, k, lease.id, lease.lessor, lease.equipmentInvestment.fen, lease.startDate?.iso,
+            leases.append([ids.next(), projectID, k, lease.id, lease.lessor, lease.equipmentInvestment.fen, lease.startDate?.iso,
                            lease.endDate?.iso, lease.innovativeProduct, lease.catalogueProductId])
         }
         for (k, item) in p.equipment.enumerated() {
-            equipment.append([UUID(), projectID, k, item.name, item.quantity, item.unitPrice.fen, item.purchased?.iso,
+            equipment.append([ids.next(), projectID, k, item.name, item.quantity, item.unitPrice.fen, item.purchased?.iso,
                               item.putIntoUse?.iso, item.replacesOld, item.imported, item.tariffRate?.decimalString,
                               item.nonExemptCatalogue, item.catalogueProductId])
         }
         for (k, cert) in p.certifications.enumerated() {
-            certifications.append([UUID(), projectID, k, cert.productId, cert.kind.rawValue, cert.amount.fen])
+            certifications.append([ids.next(), projectID, k, cert.productId, cert.kind.rawValue, cert.amount.fen])
         }
     }
 

@@ -18,12 +18,17 @@ struct ImportChunkWriter: Sendable {
         batch = BatchEvaluator(library: library, categoryIds: ids)
     }
 
-    func write(_ rows: [ImportedRow], on db: any Database) async throws {
+    func write(_ rows: [ImportedRow], ids: inout OrderedIDs, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else {
             throw RegistryError.conflict(LocalizedText(zh: "数据库不支持 SQL", en: "the database does not speak SQL"))
         }
+        if sql.dialect.name == "sqlite" {
+            // The connection's page cache (2 MB by default) holds the indexes a chunk touches:
+            // random UUID keys land all over them. The setting stays with the connection.
+            try await sql.raw("PRAGMA cache_size = -131072").run()
+        }
         let now = Date()
-        var bulk = BulkRows()
+        var bulk = BulkRows(ids: ids)
 
         // Enterprises: the last row's details win for an enterprise named on several rows.
         var declared: [String: Enterprise] = [:]
@@ -38,7 +43,7 @@ struct ImportChunkWriter: Sendable {
             }
         }
         for (code, e) in declared where enterpriseIDs[code] == nil {
-            let id = UUID()
+            let id = bulk.ids.next()
             enterpriseIDs[code] = id
             bulk.addEnterprise(id: id, e, at: now)
         }
@@ -70,12 +75,13 @@ struct ImportChunkWriter: Sendable {
                              recommendedFen: outcome.total, instruments: lines)
                 try await model.save(on: db)
             } else {
-                projectID = UUID()
+                projectID = bulk.ids.next()
                 bulk.addProject(id: projectID, r.project, enterpriseID: enterpriseID, enterpriseName: enterprise.name,
                                 district: enterprise.district, recommendedFen: outcome.total, instruments: lines, at: now)
             }
             bulk.addChildren(of: r.project, projectID: projectID)
         }
         try await bulk.insert(on: sql)
+        ids = bulk.ids
     }
 }

@@ -93,18 +93,22 @@ public struct ImportService: Sendable {
 
         // Pass 2: write chunk by chunk, skipping the chunks an earlier run committed.
         let writer = try ImportChunkWriter(library: library)
+        var ids = OrderedIDs()
         var chunk: [ImportedRow] = []
         var index = 0
         func commit(_ rowsOfChunk: [ImportedRow]) async throws {
             defer { index += 1 }
             if index < job.committedChunks { return }
             let committed = index + 1
-            try await db.transaction { db in
-                try await writer.write(rowsOfChunk, on: db)
+            let start = ids
+            ids = try await db.transaction { db in
+                var chunkIDs = start
+                try await writer.write(rowsOfChunk, ids: &chunkIDs, on: db)
                 job.committedChunks = committed
                 job.imported += rowsOfChunk.count
                 job.status = job.committedChunks == job.chunks ? ImportStatus.completed.rawValue : ImportStatus.partial.rawValue
                 try await job.save(on: db)
+                return chunkIDs
             }
             progress?("write", min(rows, (index + 1) * job.chunkSize))
         }

@@ -53,11 +53,16 @@ public struct ProjectFilter: Sendable {
     }
 
     /// Rows strictly after the cursor in the sort order: (key, id) beyond (key₀, id₀).
-    func keyset(_ builder: some SQLPredicateBuilder, after cursor: ProjectCursor) {
+    func keyset(_ builder: some SQLPredicateBuilder, after cursor: ProjectCursor, dialect: String) {
         let (column, direction) = order
         let beyond: SQLBinaryOperator = direction == .ascending ? .greaterThan : .lessThan
         let key: any SQLExpression = switch cursor.key {
-        case .updated(let date): SQLBind(date)
+        // SQLite keeps the time as this very Double. PostgreSQL keeps whole microseconds, and
+        // its driver truncates a Date's to them (one off, sometimes): the time is built in SQL.
+        case .updated(let seconds): SQLBind(seconds)
+        case .updatedMicroseconds(let micros):
+            SQLBinaryExpression(SQLRaw("TIMESTAMPTZ '1970-01-01 00:00:00+00'"), .add,
+                                SQLBinaryExpression(SQLBind(micros), .multiply, SQLRaw("INTERVAL '1 microsecond'")))
         case .amount(let fen): SQLBind(fen)
         case .name(let name): SQLBind(name)
         }
@@ -72,7 +77,11 @@ public struct ProjectFilter: Sendable {
 /// Where a page ended: the last project's sort key and id, as an opaque string for the API.
 public struct ProjectCursor: Sendable, Equatable {
     public enum Key: Sendable, Equatable {
-        case updated(Date)
+        /// Seconds since 1970 exactly as the database holds them: a Date read through the
+        /// driver is rounded, and the keyset needs equality with the stored value.
+        case updated(Double)
+        /// Microseconds since 1970, as PostgreSQL holds them.
+        case updatedMicroseconds(Int64)
         case amount(Int64)
         case name(String)
     }
@@ -85,29 +94,37 @@ public struct ProjectCursor: Sendable, Equatable {
         self.id = id
     }
 
-    /// The cursor after a project in the given order.
-    init(after model: ProjectModel, sort: ProjectFilter.Sort) throws {
-        id = try model.requireID()
+    /// The cursor after a row of `ProjectStore.pageKeys`.
+    init(row: any SQLRow, sort: ProjectFilter.Sort, dialect: String) throws {
+        id = try row.decode(column: "id", as: UUID.self)
         switch sort {
-        case .updated: key = .updated(model.updatedAt ?? model.createdAt ?? Date(timeIntervalSince1970: 0))
-        case .amount: key = .amount(model.recommendedFen)
-        case .name: key = .name(model.name)
+        case .updated:
+            if dialect == "sqlite" {
+                key = .updated(try row.decode(column: "k", as: Double.self))
+            } else {
+                // The driver made the Date from whole microseconds; rounding finds them again
+                // (a Double near 1.8e9 seconds is exact to 0.24 µs).
+                key = .updatedMicroseconds(Int64((try row.decode(column: "k", as: Date.self).timeIntervalSince1970 * 1_000_000).rounded()))
+            }
+        case .amount: key = .amount(try row.decode(column: "k", as: Int64.self))
+        case .name: key = .name(try row.decode(column: "k", as: String.self))
         }
     }
 
     public var sort: ProjectFilter.Sort {
         switch key {
-        case .updated: .updated
+        case .updated, .updatedMicroseconds: .updated
         case .amount: .amount
         case .name: .name
         }
     }
 
-    /// `u:<seconds since 2001, exact>:<id>` and the like, base64url. The time is the Date's own
-    /// Double, so it reads back as the very value the database gave (an equality the keyset needs).
+    /// `u:<seconds since 1970>:<id>` and the like, base64url; Swift prints a Double so that it
+    /// reads back as the same Double.
     public var token: String {
         let text: String = switch key {
-        case .updated(let date): "u:\(date.timeIntervalSinceReferenceDate):\(id.uuidString)"
+        case .updated(let seconds): "u:\(seconds):\(id.uuidString)"
+        case .updatedMicroseconds(let micros): "m:\(micros):\(id.uuidString)"
         case .amount(let fen): "a:\(fen):\(id.uuidString)"
         case .name(let name): "n:\(id.uuidString):\(name)"
         }
@@ -125,7 +142,10 @@ public struct ProjectCursor: Sendable, Equatable {
         switch parts[0] {
         case "u":
             guard let seconds = Double(parts[1]), seconds.isFinite, let id = UUID(uuidString: parts[2]) else { return nil }
-            self.init(key: .updated(Date(timeIntervalSinceReferenceDate: seconds)), id: id)
+            self.init(key: .updated(seconds), id: id)
+        case "m":
+            guard let micros = Int64(parts[1]), let id = UUID(uuidString: parts[2]) else { return nil }
+            self.init(key: .updatedMicroseconds(micros), id: id)
         case "a":
             guard let fen = Int64(parts[1]), let id = UUID(uuidString: parts[2]) else { return nil }
             self.init(key: .amount(fen), id: id)
@@ -165,22 +185,38 @@ extension ProjectStore {
         let counted = try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
             .from(bounded, as: SQLIdentifier("bounded")).first(decodingColumn: "n", as: Int.self) ?? 0
 
-        // The page's ids, in order, one more than asked to tell whether a next page exists.
-        let (column, direction) = filter.order
-        let select = sql.select().column("id").from(ProjectModel.schema)
-        filter.conditions(select)
-        if let after = filter.after { filter.keyset(select, after: after) }
-        select.orderBy(column, direction).orderBy("id", direction).limit(filter.perPage + 1)
-        if filter.after == nil, filter.page > 1 { select.offset((filter.page - 1) * filter.perPage) }
-        var ids = try await select.all(decodingColumn: "id", as: UUID.self)
-        let more = ids.count > filter.perPage
-        if more { ids.removeLast() }
+        // The page's ids and sort keys, in order, one more than asked to tell whether a next page exists.
+        var keys = try await pageKeys(filter, limit: filter.perPage + 1, on: sql)
+        let more = keys.count > filter.perPage
+        if more { keys.removeLast() }
+        let items = try await load(keys.map(\.id), ProjectModel.query(on: db).with(\.$enterprise))
+        return ProjectPage(items: items, total: min(counted, Self.countLimit), totalExact: counted <= Self.countLimit,
+                           next: more ? keys.last : nil)
+    }
 
-        let models = ids.isEmpty ? [] : try await ProjectModel.query(on: db).filter(\.$id ~~ ids).with(\.$enterprise).all()
+    /// The ids and sort keys of a page: after the filter's cursor, or at its page's offset.
+    func pageKeys(_ filter: ProjectFilter, limit: Int, on sql: any SQLDatabase) async throws -> [ProjectCursor] {
+        let (column, direction) = filter.order
+        let dialect = sql.dialect.name
+        switch filter.after?.key {
+        case .updated? where dialect != "sqlite", .updatedMicroseconds? where dialect == "sqlite":
+            throw RegistryError.invalid([ValidationIssue(path: "cursor", zh: "cursor 不是本数据库给出的", en: "the cursor was not given by this database")])
+        default: break
+        }
+        let select = sql.select().column("id").column(SQLColumn(column), as: "k").from(ProjectModel.schema)
+        filter.conditions(select)
+        if let after = filter.after { filter.keyset(select, after: after, dialect: dialect) }
+        select.orderBy(column, direction).orderBy("id", direction).limit(limit)
+        if filter.after == nil, filter.page > 1 { select.offset((filter.page - 1) * filter.perPage) }
+        return try await select.all().map { try ProjectCursor(row: $0, sort: filter.sort, dialect: dialect) }
+    }
+
+    /// The models of these ids, in this order.
+    func load(_ ids: [UUID], _ query: QueryBuilder<ProjectModel>) async throws -> [ProjectModel] {
+        guard !ids.isEmpty else { return [] }
+        let models = try await query.filter(\.$id ~~ ids).all()
         let byID = Dictionary(models.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let items = ids.compactMap { byID[$0] }
-        let next = more ? try items.last.map { try ProjectCursor(after: $0, sort: filter.sort) } : nil
-        return ProjectPage(items: items, total: min(counted, Self.countLimit), totalExact: counted <= Self.countLimit, next: next)
+        return ids.compactMap { byID[$0] }
     }
 
     /// All projects matching a filter with everything they carry, for export, a batch at a time
@@ -190,18 +226,11 @@ extension ProjectStore {
         var f = filter
         f.sort = .name
         while true {
-            let select = sql.select().column("id").from(ProjectModel.schema)
-            f.conditions(select)
-            if let after = f.after { f.keyset(select, after: after) }
-            select.orderBy("name", .ascending).orderBy("id", .ascending).limit(batch)
-            let ids = try await select.all(decodingColumn: "id", as: UUID.self)
-            if ids.isEmpty { return }
-            let models = try await Self.fullQuery(on: db).filter(\.$id ~~ ids).all()
-            let byID = Dictionary(models.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-            let items = ids.compactMap { byID[$0] }
-            try await body(items)
-            if ids.count < batch { return }
-            f.after = try items.last.map { try ProjectCursor(after: $0, sort: .name) }
+            let keys = try await pageKeys(f, limit: batch, on: sql)
+            if keys.isEmpty { return }
+            try await body(try await load(keys.map(\.id), Self.fullQuery(on: db)))
+            if keys.count < batch { return }
+            f.after = keys.last
         }
     }
 
