@@ -42,6 +42,8 @@ struct APIHandler: APIProtocol {
     func page(_ page: Int?, _ perPage: Int?) throws -> (Int, Int) {
         let p = page ?? 1, n = perPage ?? 50
         guard p >= 1 else { throw BadRequest("page 应不小于 1", "page must be 1 or more", path: "page") }
+        // Deep pages are for the cursor; this also keeps the offset far from overflowing.
+        guard p <= 100_000 else { throw BadRequest("page 应不大于 100000；翻阅更多请用 cursor", "page must be 100000 or less; walk further with cursor", path: "page") }
         guard (1...500).contains(n) else { throw BadRequest("perPage 应在 1 到 500 之间", "perPage must be between 1 and 500", path: "perPage") }
         return (p, n)
     }
