@@ -15,8 +15,8 @@ struct AddListIndexes: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.drop(index: "projects_name").run()
-        try await sql.drop(index: "projects_status_updated").run()
-        try await sql.drop(index: "projects_district_updated").run()
+        try await sql.drop(index: "projects_name").ifExists().run()
+        try await sql.drop(index: "projects_status_updated").ifExists().run()
+        try await sql.drop(index: "projects_district_updated").ifExists().run()
     }
 }
