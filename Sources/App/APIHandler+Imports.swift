@@ -25,28 +25,41 @@ extension APIHandler {
             throw BadRequest("format 参数（\(format.rawValue)）与请求体类型（\(declared.rawValue)）不一致",
                              "the format parameter (\(format.rawValue)) differs from the body's content type (\(declared.rawValue))", path: "format")
         }
-        let chunkSize = input.query.chunkSize ?? 1000
+        let chunkSize = input.query.chunkSize ?? ImportService.defaultChunkSize
         guard (1...10_000).contains(chunkSize) else { throw BadRequest("chunkSize 应在 1 到 10000 之间", "chunkSize must be between 1 and 10000", path: "chunkSize") }
         let resume = try input.query.resume.map { try uuid($0, name: "resume") }
+        if let resume, await app.importRunner.isRunning(resume) {
+            throw RegistryError.conflict(LocalizedText(zh: "该导入正在进行", en: "the import is still running"))
+        }
         // The upload goes to a temporary file as it arrives, and the import reads it from there:
-        // memory stays flat for a file of a million rows.
+        // memory stays flat for a file of a million rows. The runner removes it when the import ends.
         let upload = try await UploadSpool.write(body, limit: Self.maxUpload)
-        defer { try? FileManager.default.removeItem(at: upload) }
         let service = ImportService(db: app.db, library: library)
         let job: ImportJobModel
         do {
-            job = try await service.run(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize, resume: resume)
+            job = try await service.start(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize, resume: resume)
+            try await app.importRunner.launch(job, service: service, upload: upload, format: format, logger: app.logger)
         } catch let error as TabularError {
+            try? FileManager.default.removeItem(at: upload)
             // Not a table at all (no header, unknown columns, a damaged archive): the request's fault.
             throw BadRequest("无法读取文件：\(error.text(.zh))", "the file cannot be read: \(error.text(.en))")
+        } catch {
+            try? FileManager.default.removeItem(at: upload)
+            throw error
         }
-        return .ok(.init(body: .json(try await report(job))))
+        let id = try job.requireID()
+        if input.query.wait == true {
+            await app.importRunner.wait(for: id)
+            guard let done = try await ImportJobModel.find(id, on: app.db) else { throw RegistryError.notFound(LocalizedText(zh: "导入任务已消失", en: "the import vanished")) }
+            return .ok(.init(body: .json(try await report(done))))
+        }
+        return .accepted(.init(headers: .init(location: "/api/imports/\(id.uuidString.lowercased())"), body: .json(try await report(job))))
     }
 
     func report(_ job: ImportJobModel) async throws -> Components.Schemas.ImportReport {
         let errors = try await ImportErrorModel.query(on: app.db).filter(\.$job.$id == job.requireID()).sort(\.$row).all()
         return .init(id: try job.requireID().uuidString.lowercased(), format: .init(rawValue: job.format) ?? .csv,
-                     status: .init(rawValue: job.status == "running" ? "partial" : job.status) ?? .partial,
+                     status: .init(rawValue: job.status) ?? .partial,
                      rows: job.rows, imported: job.imported, failed: job.failed, chunks: job.chunks, committedChunks: job.committedChunks,
                      errors: errors.map { .init(row: $0.row, column: $0.column, message: .init(zh: $0.messageZh, en: $0.messageEn)) })
     }

@@ -31,6 +31,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         // writes, and a commit is one append instead of a rollback journal rewritten.
         if let sql = app.db as? any SQLDatabase { try await sql.raw("PRAGMA journal_mode = WAL").run() }
     }
+    app.importRunner = ImportRunner()
+    app.lifecycle.use(ImportRunnerLifecycle())
     app.migrations.add(RegistryMigrations.all)
     if settings.autoMigrate { try await app.autoMigrate() }
 
@@ -43,5 +45,6 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(JSONErrorMiddleware())
     app.middleware.use(MetricsMiddleware())
+    app.middleware.use(LocationHeaderMiddleware())
     try routes(app)
 }

@@ -20,7 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Argument(help: "The file: .csv, .xlsx, .jsonl (or .ndjson).") var file: String
     @ArgumentParser.Option(help: "csv, xlsx or jsonl (default: from the file name).") var format: String?
-    @ArgumentParser.Option(help: "Rows per transaction.") var chunkSize: Int = 1000
+    @ArgumentParser.Option(help: "Rows per transaction.") var chunkSize: Int = ImportService.defaultChunkSize
     @ArgumentParser.Option(help: "Resume an earlier import of the same file.") var resume: String?
     @ArgumentParser.Option(help: "SQLite file when DATABASE_URL is not set (default renewal.sqlite).") var sqlite: String?
     @ArgumentParser.Option(help: "Language of the report: zh or en.") var lang: Language = .zh

@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Registry
 import Vapor
 
 /// `renewal serve`: the platform's server. SQLite in the working folder by default, PostgreSQL
@@ -28,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)
+            let stale = try await ImportService(db: app.db, library: app.policyLibrary).markInterrupted()
+            if stale > 0 { app.logger.warning("imports left running by a stopped process marked partial", metadata: ["count": .stringConvertible(stale)]) }
             try await app.execute()
         } catch {
             app.logger.report(error: error)

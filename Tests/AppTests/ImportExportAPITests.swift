@@ -43,7 +43,7 @@ import VaporTesting
     func importExportRoundTrip(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let (jsonl, n) = try Self.population(120)
-            var (status, body, raw) = try await Self.upload(app, "api/imports?format=jsonl&chunkSize=25", body: Data(jsonl.utf8), contentType: "application/x-ndjson")
+            var (status, body, raw) = try await Self.upload(app, "api/imports?format=jsonl&chunkSize=25&wait=true", body: Data(jsonl.utf8), contentType: "application/x-ndjson")
             #expect(status == .ok, "\(String(decoding: raw, as: UTF8.self))")
             #expect(body["status"] as? String == "completed" && body["imported"] as? Int == n)
             #expect(body["committedChunks"] as? Int == (n + 24) / 25)
@@ -53,7 +53,7 @@ import VaporTesting
             // Export as CSV, then import the CSV into the same registry: every project is replaced by itself.
             let (exportStatus, csv, type) = try await Self.download(app, "api/exports/projects?format=csv")
             #expect(exportStatus == .ok && type?.hasPrefix("text/csv") == true)
-            (status, body, raw) = try await Self.upload(app, "api/imports?format=csv", body: csv, contentType: "text/csv")
+            (status, body, raw) = try await Self.upload(app, "api/imports?format=csv&wait=true", body: csv, contentType: "text/csv")
             #expect(status == .ok && body["imported"] as? Int == n, "\(String(decoding: raw, as: UTF8.self))")
             #expect(try await app.call(.GET, "api/projects?perPage=1").body["total"] as? Int == n)
 
@@ -69,7 +69,7 @@ import VaporTesting
             var lines = try Self.population(40).text.split(separator: "\n").map(String.init)
             lines[7] = lines[7].replacingOccurrences(of: "\"principal\":\"", with: "\"principal\":\"-")
             lines[20] = lines[20].replacingOccurrences(of: "\"district\":\"", with: "\"district\":\"x")
-            let (status, body, raw) = try await Self.upload(app, "api/imports?format=jsonl&chunkSize=10",
+            let (status, body, raw) = try await Self.upload(app, "api/imports?format=jsonl&chunkSize=10&wait=true",
                                                             body: Data(lines.joined(separator: "\n").utf8), contentType: "application/x-ndjson")
             #expect(status == .ok, "\(String(decoding: raw, as: UTF8.self))")
             #expect(body["status"] as? String == "failed" && body["imported"] as? Int == 0)
@@ -84,6 +84,38 @@ import VaporTesting
             // A header that is not the format's: 400 with the column named.
             let bad = try await Self.upload(app, "api/imports?format=csv", body: Data("foo,bar\n1,2\n".utf8), contentType: "text/csv")
             #expect(bad.0 == .badRequest && String(decoding: bad.2, as: UTF8.self).contains("foo"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func anImportRunsAfterTheAnswerAndIsFollowedByItsAddress(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let (jsonl, n) = try Self.population(60)
+            var status: HTTPStatus = .ok
+            var location: String?
+            var body: [String: Any] = [:]
+            try await app.testing().test(.POST, "api/imports?format=jsonl&chunkSize=7", beforeRequest: { req in
+                req.headers.replaceOrAdd(name: .contentType, value: "application/x-ndjson")
+                req.body = ByteBuffer(string: jsonl)
+            }, afterResponse: { res in
+                status = res.status
+                location = res.headers.first(name: .location)
+                body = (try? JSONSerialization.jsonObject(with: Data(buffer: res.body))) as? [String: Any] ?? [:]
+            })
+            #expect(status == .accepted)
+            let id = try #require(body["id"] as? String)
+            #expect(location == "/api/imports/\(id)")
+            #expect(["running", "completed"].contains(body["status"] as? String ?? ""))
+            // Follow the import until it ends.
+            var report: [String: Any] = [:]
+            for _ in 0..<600 {
+                report = try await app.call(.GET, "api/imports/\(id)").body
+                if report["status"] as? String != "running" { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(report["status"] as? String == "completed", "\(report)")
+            #expect(report["imported"] as? Int == n && report["committedChunks"] as? Int == (n + 6) / 7)
+            #expect(try await app.call(.GET, "api/projects?perPage=1").body["total"] as? Int == n)
         }
     }
 }

@@ -29,7 +29,7 @@ import VaporTesting
     func cursorPagesVisitEveryProjectOnceInOrder(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let (jsonl, n) = try ImportExportAPITests.population(150)
-            let (status, _, _) = try await ImportExportAPITests.upload(app, "api/imports?format=jsonl&chunkSize=40", body: Data(jsonl.utf8), contentType: "application/x-ndjson")
+            let (status, _, _) = try await ImportExportAPITests.upload(app, "api/imports?format=jsonl&chunkSize=40&wait=true", body: Data(jsonl.utf8), contentType: "application/x-ndjson")
             #expect(status == .ok)
             let all = try await app.call(.GET, "api/projects?perPage=500&sort=amount")
             let byAmount = (all.body["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
@@ -75,7 +75,7 @@ import VaporTesting
     func reevaluationFollowsAChangedCap(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let (jsonl, n) = try ImportExportAPITests.population(200)
-            let (status, _, _) = try await ImportExportAPITests.upload(app, "api/imports?format=jsonl", body: Data(jsonl.utf8), contentType: "application/x-ndjson")
+            let (status, _, _) = try await ImportExportAPITests.upload(app, "api/imports?format=jsonl&wait=true", body: Data(jsonl.utf8), contentType: "application/x-ndjson")
             #expect(status == .ok)
 
             // Under the library the projects were stored with, nothing changes.

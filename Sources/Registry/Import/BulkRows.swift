@@ -1,46 +1,6 @@
+import Fluent
 import Foundation
 import Policy
-import SQLKit
-
-/// Rows for one table, written with multi-row INSERTs through SQLKit.
-///
-/// Bulk import does not go through Fluent's models: Fluent finds a model's fields by reflection
-/// (`Mirror`) for every row it writes, which cost about 1.5 ms a project (three quarters of an
-/// import's time, measured with perf). The values here are the same Swift types bound through
-/// the same SQLKit encoders as Fluent's, so the rows read back through the models unchanged.
-struct TableRows {
-    let table: String
-    let columns: [String]
-    private(set) var rows: [[any SQLExpression]] = []
-
-    init(_ table: String, _ columns: [String]) {
-        self.table = table
-        self.columns = columns
-    }
-
-    var isEmpty: Bool { rows.isEmpty }
-
-    mutating func append(_ values: [(any Encodable & Sendable)?]) {
-        precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
-        rows.append(values.map { value -> any SQLExpression in
-            if let value { SQLBind(value) } else { SQLLiteral.null }
-        })
-    }
-
-    /// Inserts in statements of at most about 30,000 bound values (SQLite allows 32,766 and
-    /// PostgreSQL 65,535 a statement).
-    func insert(on sql: any SQLDatabase) async throws {
-        let perStatement = max(1, 30_000 / columns.count)
-        var start = 0
-        while start < rows.count {
-            let end = min(start + perStatement, rows.count)
-            let insert = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert.values(row) }
-            try await insert.run()
-            start = end
-        }
-    }
-}
 
 /// The rows a chunk of imported projects adds, table by table, in the order parents need.
 struct BulkRows {
@@ -73,7 +33,7 @@ struct BulkRows {
     init(ids: OrderedIDs) { self.ids = ids }
 
     mutating func addEnterprise(id: UUID, _ e: Enterprise, at now: Date) {
-        enterprises.append([id, e.creditCode, e.name, e.district, e.industryCode, now, now])
+        enterprises.append([.init(id), .init(e.creditCode), .init(e.name), .init(e.district), .init(e.industryCode), .init(now), .init(now)])
     }
 
     /// A new project in status reserve, with the event that records it, as `ProjectModel.assign`
@@ -81,45 +41,44 @@ struct BulkRows {
     mutating func addProject(id: UUID, _ p: Project, enterpriseID: UUID, enterpriseName: String, district: String,
                              recommendedFen: Int64, instruments: [String], at now: Date) {
         projects.append([
-            id, enterpriseID, p.id, p.name, p.nationalCode, ProjectStatus.reserve.rawValue, p.startDate?.iso, p.endDate?.iso,
-            p.applicationDate?.iso, p.investment.declared?.fen, p.investment.approved?.fen, p.investment.new?.fen,
-            p.zeroLand, p.importConfirmation,
-            p.innovativeProductContract?.amount.fen, p.innovativeProductContract?.productId,
-            p.marketContract?.amount.fen, p.marketContract?.productId,
-            p.softwareSales?.amount.fen, p.softwareSales?.productId,
-            recommendedFen, ProjectModel.instrumentList(instruments), ProjectModel.searchText(p, enterpriseName: enterpriseName), district,
-            now, now,
-        ])
-        events.append([ids.next(), id, nil, ProjectStatus.reserve.rawValue, nil, now])
+            .init(id), .init(enterpriseID), .init(p.id), .init(p.name), .init(p.nationalCode), .init(ProjectStatus.reserve.rawValue), .init(p.startDate?.iso), .init(p.endDate?.iso),
+            .init(p.applicationDate?.iso), .init(p.investment.declared?.fen), .init(p.investment.approved?.fen), .init(p.investment.new?.fen),
+            .init(p.zeroLand), .init(p.importConfirmation),
+            .init(p.innovativeProductContract?.amount.fen), .init(p.innovativeProductContract?.productId),
+            .init(p.marketContract?.amount.fen), .init(p.marketContract?.productId),
+            .init(p.softwareSales?.amount.fen), .init(p.softwareSales?.productId),
+            .init(recommendedFen), .init(ProjectModel.instrumentList(instruments)), .init(ProjectModel.searchText(p, enterpriseName: enterpriseName)), .init(district),
+            .init(now), .init(now)])
+        events.append([.init(ids.next()), .init(id), .null, .init(ProjectStatus.reserve.rawValue), .null, .init(now)])
     }
 
     /// The child rows of a project, as `ProjectModel.children(of:projectID:)` makes them.
     mutating func addChildren(of p: Project, projectID: UUID) {
-        for category in p.categories.sorted() { categories.append([ids.next(), projectID, category]) }
+        for category in p.categories.sorted() { categories.append([.init(ids.next()), .init(projectID), .init(category)]) }
         for (k, loan) in p.loans.enumerated() {
             let loanID = ids.next()
-            loans.append([loanID, projectID, k, loan.id, loan.lender, loan.principal.fen, loan.rate?.decimalString,
-                          loan.startDate?.iso, loan.endDate?.iso, loan.catalogueProductId, loan.firstOnMarket, loan.relendingEligible])
-            for y in loan.interestPaid { interest.append([ids.next(), loanID, y.year, y.amount.fen]) }
+            loans.append([.init(loanID), .init(projectID), .init(k), .init(loan.id), .init(loan.lender), .init(loan.principal.fen), .init(loan.rate?.decimalString),
+                          .init(loan.startDate?.iso), .init(loan.endDate?.iso), .init(loan.catalogueProductId), .init(loan.firstOnMarket), .init(loan.relendingEligible)])
+            for y in loan.interestPaid { interest.append([.init(ids.next()), .init(loanID), .init(y.year), .init(y.amount.fen)]) }
         }
         for (k, lease) in p.leases.enumerated() {
-            leases.append([ids.next(), projectID, k, lease.id, lease.lessor, lease.equipmentInvestment.fen, lease.startDate?.iso,
-                           lease.endDate?.iso, lease.innovativeProduct, lease.catalogueProductId])
+            leases.append([.init(ids.next()), .init(projectID), .init(k), .init(lease.id), .init(lease.lessor), .init(lease.equipmentInvestment.fen), .init(lease.startDate?.iso),
+                           .init(lease.endDate?.iso), .init(lease.innovativeProduct), .init(lease.catalogueProductId)])
         }
         for (k, item) in p.equipment.enumerated() {
-            equipment.append([ids.next(), projectID, k, item.name, item.quantity, item.unitPrice.fen, item.purchased?.iso,
-                              item.putIntoUse?.iso, item.replacesOld, item.imported, item.tariffRate?.decimalString,
-                              item.nonExemptCatalogue, item.catalogueProductId])
+            equipment.append([.init(ids.next()), .init(projectID), .init(k), .init(item.name), .init(item.quantity), .init(item.unitPrice.fen), .init(item.purchased?.iso),
+                              .init(item.putIntoUse?.iso), .init(item.replacesOld), .init(item.imported), .init(item.tariffRate?.decimalString),
+                              .init(item.nonExemptCatalogue), .init(item.catalogueProductId)])
         }
         for (k, cert) in p.certifications.enumerated() {
-            certifications.append([ids.next(), projectID, k, cert.productId, cert.kind.rawValue, cert.amount.fen])
+            certifications.append([.init(ids.next()), .init(projectID), .init(k), .init(cert.productId), .init(cert.kind.rawValue), .init(cert.amount.fen)])
         }
     }
 
     /// Parents before children: enterprises, projects, then what refers to them.
-    func insert(on sql: any SQLDatabase) async throws {
+    func insert(on db: any Database) async throws {
         for table in [enterprises, projects, events, categories, loans, interest, leases, equipment, certifications] {
-            try await table.insert(on: sql)
+            try await table.insert(on: db)
         }
     }
 }

@@ -19,10 +19,7 @@ struct ImportChunkWriter: Sendable {
     }
 
     func write(_ rows: [ImportedRow], ids: inout OrderedIDs, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else {
-            throw RegistryError.conflict(LocalizedText(zh: "数据库不支持 SQL", en: "the database does not speak SQL"))
-        }
-        if sql.dialect.name == "sqlite" {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             // The connection's page cache (2 MB by default) holds the indexes a chunk touches:
             // random UUID keys land all over them. The setting stays with the connection.
             try await sql.raw("PRAGMA cache_size = -131072").run()
@@ -81,7 +78,7 @@ struct ImportChunkWriter: Sendable {
             }
             bulk.addChildren(of: r.project, projectID: projectID)
         }
-        try await bulk.insert(on: sql)
+        try await bulk.insert(on: db)
         ids = bulk.ids
     }
 }

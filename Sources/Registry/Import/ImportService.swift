@@ -23,9 +23,22 @@ public struct ImportService: Sendable {
     /// Errors kept per import (the count of failed rows is always exact).
     static let errorLimit = 1000
 
-    /// Imports a file (read as it goes, so memory stays flat) or bytes already in memory.
-    public func run(_ source: TabularSource, format: ImportFormat, fileName: String, chunkSize: Int = 1000, resume: UUID? = nil,
+    /// Rows a chunk when the caller does not say: a transaction each, and the unit of resuming.
+    public static let defaultChunkSize = 5000
+
+    /// Imports a file (read as it goes, so memory stays flat): `start`, then `execute`.
+    public func run(_ source: TabularSource, format: ImportFormat, fileName: String, chunkSize: Int = defaultChunkSize, resume: UUID? = nil,
                     progress: (@Sendable (_ phase: String, _ rows: Int) -> Void)? = nil) async throws -> ImportJobModel {
+        let job = try await start(source, format: format, fileName: fileName, chunkSize: chunkSize, resume: resume)
+        return try await execute(job, source: source, format: format, progress: progress)
+    }
+
+    /// What can be refused at once, before any row is read: a header that is not the format's
+    /// (`TabularError`), a `resume` of no import, of another file or of a finished one. Returns the
+    /// job, new (status running) or the one resumed.
+    public func start(_ source: TabularSource, format: ImportFormat, fileName: String, chunkSize: Int = defaultChunkSize,
+                      resume: UUID? = nil) async throws -> ImportJobModel {
+        _ = try ImportRows.sequence(format, source: source, vocabulary: library.vocabulary)
         let digest = try ImportRows.digest(source)
         let job: ImportJobModel
         if let resume {
@@ -39,6 +52,12 @@ public struct ImportService: Sendable {
                 throw RegistryError.conflict(LocalizedText(zh: "该导入已完成", en: "the import is already complete"))
             }
             job = found
+            job.status = ImportStatus.running.rawValue
+            try await db.transaction { db in
+                // The note of the interruption is answered by resuming.
+                try await ImportErrorModel.query(on: db).filter(\.$job.$id == resume).filter(\.$row == 0).delete()
+                try await job.save(on: db)
+            }
         } else {
             job = ImportJobModel()
             job.format = format.rawValue
@@ -49,6 +68,13 @@ public struct ImportService: Sendable {
             job.rows = 0; job.imported = 0; job.failed = 0; job.chunks = 0; job.committedChunks = 0
             try await job.create(on: db)
         }
+        return job
+    }
+
+    /// Validates every row, then writes them chunk by chunk. Cancelling the task stops it between
+    /// chunks; what committed stays and the import can be resumed (`interrupt`).
+    public func execute(_ job: ImportJobModel, source: TabularSource, format: ImportFormat,
+                        progress: (@Sendable (_ phase: String, _ rows: Int) -> Void)? = nil) async throws -> ImportJobModel {
         let jobID = try job.requireID()
         let vocabulary = library.vocabulary
 
@@ -74,7 +100,10 @@ public struct ImportService: Sendable {
                 failedRows += 1
                 if failures.count < Self.errorLimit { failures.append(f) }
             }
-            if rows % 10_000 == 0 { progress?("validate", rows) }
+            if rows % 10_000 == 0 {
+                progress?("validate", rows)
+                try Task.checkCancellation()
+            }
         }
         job.rows = rows
         job.failed = failedRows
@@ -99,6 +128,7 @@ public struct ImportService: Sendable {
         func commit(_ rowsOfChunk: [ImportedRow]) async throws {
             defer { index += 1 }
             if index < job.committedChunks { return }
+            try Task.checkCancellation()
             let committed = index + 1
             let start = ids
             ids = try await db.transaction { db in
@@ -106,7 +136,7 @@ public struct ImportService: Sendable {
                 try await writer.write(rowsOfChunk, ids: &chunkIDs, on: db)
                 job.committedChunks = committed
                 job.imported += rowsOfChunk.count
-                job.status = job.committedChunks == job.chunks ? ImportStatus.completed.rawValue : ImportStatus.partial.rawValue
+                job.status = job.committedChunks == job.chunks ? ImportStatus.completed.rawValue : ImportStatus.running.rawValue
                 try await job.save(on: db)
                 return chunkIDs
             }
@@ -126,6 +156,33 @@ public struct ImportService: Sendable {
             try await job.save(on: db)
         }
         return job
+    }
+
+    /// Records why an import stopped before its end (the server shutting down, a database
+    /// error): status partial, so that it can be resumed with the same file; what committed stays.
+    public func interrupt(_ job: ImportJobModel, reason: LocalizedText) async throws {
+        let jobID = try job.requireID()
+        job.status = ImportStatus.partial.rawValue
+        let note = ImportErrorModel()
+        note.$job.id = jobID
+        note.row = 0
+        note.column = nil
+        note.messageZh = reason.zh
+        note.messageEn = reason.en
+        try await db.transaction { db in
+            try await job.save(on: db)
+            try await note.create(on: db)
+        }
+    }
+
+    /// Imports left running by a process that stopped (a crash, a kill): marked partial, so their
+    /// reports say so and they can be resumed. `renewal serve` calls this as it starts.
+    public func markInterrupted() async throws -> Int {
+        let stale = try await ImportJobModel.query(on: db).filter(\.$status == ImportStatus.running.rawValue).all()
+        for job in stale {
+            try await interrupt(job, reason: LocalizedText(zh: "导入在进程停止时中断；请用同一文件续传", en: "interrupted when its process stopped; resume with the same file"))
+        }
+        return stale.count
     }
 
     static func errorRows(_ failures: [RowFailure], job: UUID) -> [ImportErrorModel] {
@@ -148,7 +205,7 @@ public enum ImportStatus: String, Sendable {
     case running
     /// Refused: the file has bad rows; nothing was written.
     case failed
-    /// Some chunks committed; resume to finish.
+    /// Stopped before its end (some chunks may have committed); resume to finish.
     case partial
     case completed
 }
