@@ -20,6 +20,9 @@ public struct ProjectFilter: Sendable {
     public var perPage = 50
     /// Continue after this project (keyset paging); `page` is then ignored.
     public var after: ProjectCursor?
+    /// SQLite: find the text through the trigram index (set by the store when the text is
+    /// selective enough for the index to pay; see `ProjectStore.planText`).
+    var textThroughIndex = false
 
     public init() {}
 
@@ -30,12 +33,22 @@ public struct ProjectFilter: Sendable {
         if let instrument { builder.where("recommended_instruments", .like, SQLBind("%," + Self.escapeLike(instrument) + ",%")) }
         if let minAmount { builder.where("recommended_fen", .greaterThanOrEqual, SQLBind(minAmount.fen)) }
         if let maxAmount { builder.where("recommended_fen", .lessThanOrEqual, SQLBind(maxAmount.fen)) }
-        if let text, !text.isEmpty {
+        if let text, !text.isEmpty, textThroughIndex {
+            // A phrase of the trigram index is a substring match; quotes doubled inside it.
+            builder.where(SQLColumn("rowid"), .in, SQLGroupExpression(
+                SQLList([SQLRaw("SELECT rowid FROM project_search WHERE project_search MATCH "), SQLBind(Self.trigramPhrase(text))], separator: SQLRaw(""))))
+        } else if let text, !text.isEmpty {
             // search_text is stored lower-cased; LIKE's wildcards in the text are taken literally.
             let pattern = SQLBind("%" + Self.escapeLike(text.lowercased()) + "%")
             builder.where(SQLBinaryExpression(SQLColumn("search_text"), .like,
                                               SQLList([pattern, SQLRaw("ESCAPE '\\'")], separator: SQLRaw(" "))))
         }
+    }
+
+    /// The text as one FTS5 phrase (lower-cased like `search_text`, quotes doubled): with the
+    /// trigram tokenizer, a phrase matches where it occurs as a substring.
+    static func trigramPhrase(_ text: String) -> String {
+        "\"" + text.lowercased().replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func escapeLike(_ text: String) -> String {
@@ -174,8 +187,28 @@ extension ProjectStore {
     /// the page itself.
     public static let countLimit = 10_000
 
+    /// Above this many matches the trigram index does not pay on SQLite: the page is found
+    /// sooner by walking the list's order and testing each row than by collecting and sorting
+    /// every match. (PostgreSQL's planner makes the same choice from its statistics.)
+    static let indexedMatchLimit = 2000
+
+    /// Decides how SQLite finds the text: through the trigram index when the text has three
+    /// characters or more (the tokenizer's unit) and fewer than `indexedMatchLimit` projects
+    /// contain it — a bounded count on the index, a few milliseconds.
+    func planText(_ filter: ProjectFilter, on sql: any SQLDatabase) async throws -> ProjectFilter {
+        var f = filter
+        guard sql.dialect.name == "sqlite", let text = f.text, text.unicodeScalars.count >= 3 else { return f }
+        let phrase = ProjectFilter.trigramPhrase(text)
+        let matches = try await sql.raw("""
+            SELECT count(*) AS n FROM (SELECT 1 FROM project_search WHERE project_search MATCH \(bind: phrase) LIMIT \(unsafeRaw: String(Self.indexedMatchLimit)))
+            """).first(decodingColumn: "n", as: Int.self) ?? 0
+        f.textThroughIndex = matches < Self.indexedMatchLimit
+        return f
+    }
+
     public func listProjects(_ filter: ProjectFilter) async throws -> ProjectPage {
         let sql = try sqlDatabase
+        let filter = try await planText(filter, on: sql)
         // The count, bounded: SELECT count(*) FROM (SELECT 1 FROM projects WHERE … LIMIT n+1).
         let bounded = SQLSubquery.select { sub in
             let sub = sub.column(SQLLiteral.numeric("1")).from(ProjectModel.schema)
@@ -223,7 +256,7 @@ extension ProjectStore {
     /// in name order (keyset paging: each batch costs the same however far into the table).
     public func forEachProject(_ filter: ProjectFilter, batch: Int = 1000, _ body: ([ProjectModel]) async throws -> Void) async throws {
         let sql = try sqlDatabase
-        var f = filter
+        var f = try await planText(filter, on: sql)
         f.sort = .name
         while true {
             let keys = try await pageKeys(f, limit: batch, on: sql)
