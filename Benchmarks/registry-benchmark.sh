@@ -70,8 +70,12 @@ pages() {
     latency "district + status reserve" "/api/projects?perPage=50&district=xuhui&status=reserve"
     latency "instrument 7a" "/api/projects?perPage=50&instrument=7a"
     latency "amount 1,000,000 to 2,000,000, largest first" "/api/projects?perPage=50&minAmount=1000000&maxAmount=2000000&sort=amount"
-    latency "text (credit code prefix)" "/api/projects?perPage=50&q=91310000"
-    latency "text (rare: one project id)" "/api/projects?perPage=50&q=s777777"
+    # Generated names are 合成项目S<n> of 合成企业<n>: the common text is in every row.
+    latency "text, common (合成项目: every row)" "/api/projects?perPage=50&q=%E5%90%88%E6%88%90%E9%A1%B9%E7%9B%AE"
+    latency "text, rare (one project id s777777)" "/api/projects?perPage=50&q=s777777"
+    latency "text, a few (企业77777)" "/api/projects?perPage=50&q=%E4%BC%81%E4%B8%9A77777"
+    latency "text, no match (91310000)" "/api/projects?perPage=50&q=91310000"
+    latency "text, two characters, no match (q9)" "/api/projects?perPage=50&q=q9"
     latency "one project, whole" "/api/projects/$(curl -sf "http://127.0.0.1:$port/api/projects?perPage=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
     kill "$pid"; wait "$pid" 2>/dev/null || true
 }
