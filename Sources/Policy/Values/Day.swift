@@ -52,18 +52,24 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Today in China Standard Time (UTC+8), the time zone of the plan and its users.
     public static func today() -> Day {
         let secondsCST = Int(Date().timeIntervalSince1970) + 8 * 3600
-        var days = secondsCST / 86400
-        // Civil-from-days (Howard Hinnant's algorithm), to avoid calendars and locales.
-        days += 719468
-        let era = days / 146097
-        let doe = days - era * 146097
+        return Day(daysSince1970: secondsCST / 86400)!
+    }
+
+    /// The day `days` after 1970-01-01 (before it when negative), by Howard Hinnant's
+    /// civil-from-days algorithm, to avoid calendars and locales; nil outside the years a Day
+    /// holds (1900–2200).
+    public init?(daysSince1970 days: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return Day(year: y, month: m, day: d)!
+        guard let day = Day(year: y, month: m, day: d) else { return nil }
+        self = day
     }
 
     public init(from decoder: Decoder) throws {

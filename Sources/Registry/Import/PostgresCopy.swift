@@ -1,5 +1,6 @@
 import FluentPostgresDriver
 import Foundation
+import Policy
 
 /// `COPY … FROM STDIN` for PostgreSQL: the fastest way in, one command a table and chunk, the
 /// rows streamed as COPY's text format. Runs on the connection of the caller's transaction, so
@@ -63,27 +64,13 @@ enum PostgresCopy {
         var days = micros / perDay
         var rest = micros % perDay
         if rest < 0 { rest += perDay; days -= 1 }
-        let (y, m, d) = civil(fromDays: days)
         let seconds = rest / 1_000_000
-        let fraction = rest % 1_000_000
-        func pad(_ v: Int64, _ width: Int) -> String {
-            let s = String(v)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        }
-        buffer.writeString("\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2)) \(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2)).\(pad(fraction, 6))+00")
-    }
-
-    /// Year, month and day of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's
-    /// civil_from_days).
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let fraction = String(rest % 1_000_000)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : String(v) }
+        // A time outside 1900–2200 (never a timestamp this platform writes) goes out as text
+        // PostgreSQL refuses, so the chunk fails with its error instead of storing a wrong date.
+        let date = Day(daysSince1970: Int(days))?.iso ?? "out-of-range"
+        buffer.writeString("\(date) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))."
+                           + String(repeating: "0", count: 6 - fraction.count) + fraction + "+00")
     }
 }
