@@ -131,15 +131,5 @@ public enum ExcelNumber {
         return era * 146097 + doe - 719468
     }
 
-    static func civil(daysFromEpoch z0: Int) -> Day? {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
-    }
+    static func civil(daysFromEpoch z0: Int) -> Day? { Day(daysSince1970: z0) }
 }
