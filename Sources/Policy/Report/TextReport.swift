@@ -126,6 +126,7 @@ public struct TextReport {
     func condition(_ c: ConditionResult, indent: String) -> String {
         var s = "\(indent)\(c.held ? "✓" : "✗") \(t(c.label))"
         if c.role == .priority { s += t("［优先条件］", " [priority]") }
+        if c.role == .waived { s += t("［已按政策库设置免除］", " [waived by the library's setting]") }
         if let figure = c.figure, let threshold = c.threshold, !c.held {
             s += t("：实为 \(figure.grouped)，门槛 \(threshold.grouped)", ": \(figure.grouped); threshold \(threshold.grouped)")
             if let short = c.shortfall { s += t("，差 \(short.grouped)", "; \(short.grouped) short") }
