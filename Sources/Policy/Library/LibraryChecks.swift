@@ -59,7 +59,7 @@ enum LibraryChecks {
     }
 }
 
-/// The parameters that carry POLICY.md's readings of what the text leaves open. The engine reads
+/// The parameters that carry the readings (docs/policy-reading.md) of what the text leaves open. The engine reads
 /// them by these names; their values live in parameters.yaml.
 public enum ReadingKey: String, CaseIterable, Sendable {
     /// Reading 3: a loan or lease is subsidised under one instrument only.
