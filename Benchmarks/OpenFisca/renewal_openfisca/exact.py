@@ -5,7 +5,7 @@ ratio never passes through binary floating point: the values OpenFisca parameter
 decimals such as 0.3, read as Python floats) are turned back into the decimal they were written
 as with ``Decimal(repr(x))``, which is exact for any decimal of up to 15 significant digits, and
 refused if it needs more than nine decimals. Applying a ratio rounds DOWN to the fen, as
-POLICY.md requires, without overflow for any amount the input format accepts (at most 10**15
+docs/policy-reading.md requires, without overflow for any amount the input format accepts (at most 10**15
 fen) and any ratio up to 9 (900%).
 """
 from __future__ import annotations
