@@ -36,11 +36,17 @@ let package = Package(
         ),
         .target(
             name: "Simulation",
-            dependencies: ["Policy"]
+            dependencies: ["Policy", "Spreadsheet"]
         ),
+        // CSV and XLSX as formats, knowing nothing of projects (nor of the engine).
+        .target(
+            name: "Spreadsheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The project's columns and rows on top of the spreadsheet formats.
         .target(
             name: "Tabular",
-            dependencies: ["Policy", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Policy", "Spreadsheet"]
         ),
         .target(
             name: "Registry",
@@ -86,7 +92,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MatchBenchmark",
-            dependencies: ["Policy", "Simulation", "Tabular"],
+            dependencies: ["Policy", "Simulation", "Tabular", "Spreadsheet"],
             path: "Benchmarks/MatchBenchmark"
         ),
         .testTarget(
@@ -94,8 +100,12 @@ let package = Package(
             dependencies: ["Policy"]
         ),
         .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: ["Spreadsheet"]
+        ),
+        .testTarget(
             name: "TabularTests",
-            dependencies: ["Tabular", "Policy", "Simulation"]
+            dependencies: ["Tabular", "Spreadsheet", "Policy", "Simulation"]
         ),
         .testTarget(
             name: "SimulationTests",

@@ -36,10 +36,11 @@ echo "== OpenFisca virtualenv with its Web API"
 echo "== starting both servers ($workers workers / event loops each)"
 "$bin" serve --port "$ours_port" --sqlite "$work/bench.sqlite" > "$work/renewal.log" 2>&1 &
 pids+=($!)
-(cd "$of" && PYTHONPATH="$of" "$of/.venv/bin/openfisca" serve --country-package renewal_openfisca \
+(cd "$of" && PYTHONPATH="$of" "$of/.venv/bin/openfisca" serve --country-package renewal_openfisca_web \
     --port "$theirs_port" --bind "127.0.0.1:$theirs_port" --workers "$workers" > "$work/openfisca.log" 2>&1) &
 pids+=($!)
 "$of/.venv/bin/python" "$of/webapi_situation.py" "$project" > "$work/situation.json"
+"$of/.venv/bin/python" "$of/webapi_situation.py" "$project" --only 7a > "$work/situation-7a.json"
 for url in "http://127.0.0.1:$ours_port/health" "http://127.0.0.1:$theirs_port/spec"; do
   for _ in $(seq 1 120); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
   curl -fsS -o /dev/null "$url" || { echo "server did not start: $url"; cat "$work"/*.log; exit 1; }
@@ -57,7 +58,7 @@ post_script() {  # $1 body file → a wrk script posting it as JSON
   "$of/.venv/bin/python" - "$1" > "$lua" <<'PY'
 import json, sys
 body = open(sys.argv[1], encoding="utf-8").read()
-print("wrk.method = 'POST'\nwrk.headers['Content-Type'] = 'application/json'\nwrk.body = " + json.dumps(body))
+print("wrk.method = 'POST'\nwrk.headers['Content-Type'] = 'application/json'\nwrk.body = " + json.dumps(body, ensure_ascii=False))
 PY
   echo "$lua"
 }
@@ -74,20 +75,24 @@ rate() {  # name, url, [wrk script] → requests/s
 echo "== wrk: 2 threads, 32 connections, ${duration} s each, one server at a time"
 match_lua=$(post_script "$project")
 situation_lua=$(post_script "$work/situation.json")
+situation_7a_lua=$(post_script "$work/situation-7a.json")
 static=$(rate static "http://127.0.0.1:$ours_port/openapi.yaml")
 full=$(rate match "http://127.0.0.1:$ours_port/api/match" "$match_lua")
 summary=$(rate summary "http://127.0.0.1:$ours_port/api/match?detail=summary" "$match_lua")
 openfisca=$(rate openfisca "http://127.0.0.1:$theirs_port/calculate" "$situation_lua")
+openfisca_7a=$(rate openfisca-7a "http://127.0.0.1:$theirs_port/calculate" "$situation_7a_lua")
 
 echo
 echo "machine: $(nproc) cores, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//'), $(date -u +%Y-%m-%d)"
 printf '%-44s %12s\n' "route" "requests/s"
-printf '%-44s %12.0f\n' "OpenFisca Web API  POST /calculate" "$openfisca"
+printf '%-44s %12.1f\n' "OpenFisca Web API  POST /calculate (all 15)" "$openfisca"
+printf '%-44s %12.1f\n' "OpenFisca Web API  POST /calculate (7a only)" "$openfisca_7a"
 printf '%-44s %12.0f\n' "renewal  POST /api/match (full plan)" "$full"
 printf '%-44s %12.0f\n' "renewal  POST /api/match?detail=summary" "$summary"
 printf '%-44s %12.0f\n' "renewal  GET /openapi.yaml (static)" "$static"
-awk -v f="$full" -v s="$summary" -v o="$openfisca" -v st="$static" 'BEGIN {
-  printf "ratio full plan / OpenFisca:   %.1fx\n", f / o
-  printf "ratio summary / OpenFisca:     %.1fx\n", s / o
+awk -v f="$full" -v s="$summary" -v o="$openfisca" -v o7="$openfisca_7a" -v st="$static" 'BEGIN {
+  printf "ratio full plan / OpenFisca (same question, all instruments): %.1fx\n", f / o
+  printf "ratio full plan / OpenFisca (7a alone, its narrowest):        %.1fx\n", f / o7
+  printf "ratio summary / OpenFisca (all instruments):                  %.1fx\n", s / o
   printf "full plan / static route:      %.1f%%\n", 100 * f / st
 }'

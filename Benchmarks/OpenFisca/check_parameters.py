@@ -33,7 +33,11 @@ SHARED = {
     "readings.interest_counted_from": "reading.interest_counted_from",
     "readings.in_principle_caps": "reading.in_principle_caps",
     "clause7.investment_threshold": "clause7.investment_threshold",
+    "readings.clause7c_renovation_role": "reading.clause7c_renovation_role",
     "national.interest_discount_from": "national.interest_discount_from",
+    "national.interest_discount_loans_from": "national.interest_discount_loans_from",
+    "national.interest_discount_extension_from": "national.interest_discount_extension_from",
+    "national.interest_discount_loans_until": "national.interest_discount_loans_until",
     "national.equipment_window_from": "national.equipment_window_from",
     "national.equipment_window_to": "national.equipment_window_to",
     "national.equipment_unit_limit": "national.equipment_unit_limit",
@@ -55,7 +59,8 @@ EXPECTED = {
                                           "reading.clause7_threshold_role")],
                unit_conditions=[("present", "lease.equipment_investment")], base="lease.equipment_investment",
                cap_scope="project"),
-    "7c": dict(unit="project", conditions=[("category", "technical-renovation"), ("category", "particularly-major")],
+    "7c": dict(unit="project", conditions=[("category", "technical-renovation", "reading.clause7c_renovation_role"),
+                                           ("category", "particularly-major")],
                base="investment.approved_or_declared"),
     "10a": dict(unit="project", conditions=[("any_category", ("basic-software-rd", "industrial-software-rd")),
                                             ("present", "investment.new")], base="investment.new", cap_in_principle=True),
@@ -75,8 +80,13 @@ EXPECTED = {
                                                              "scenario-deep-sea")),
                                            ("present", "investment.declared")], base="investment.declared"),
     "N1": dict(unit="loan", conditions=[("category", "national-candidate-list")],
-               unit_conditions=[("flag", "loan.relending_eligible", True)], base="loan.principal_yearly",
-               counted_from="national.interest_discount_from"),
+               unit_conditions=[("flag", "loan.relending_eligible", True),
+                                ("purpose_from", (("equipment", "national.interest_discount_loans_from"),
+                                                  ("fixedAsset", "national.interest_discount_extension_from"),
+                                                  ("technologyInnovation", "national.interest_discount_extension_from"))),
+                                ("date", "loan.start_date", "national.interest_discount_loans_from",
+                                 "national.interest_discount_loans_until")],
+               base="loan.principal_by_day", counted_from="national.interest_discount_from"),
     "N2": dict(unit="loan", conditions=[("category", "national-candidate-list")],
                unit_conditions=[("flag", "loan.relending_eligible", True)], base="loan.principal"),
     "N3": dict(unit="equipment", conditions=[],
@@ -92,7 +102,9 @@ EXPECTED = {
 def condition_signature(c: dict):
     param = lambda v: v.get("param") if isinstance(v, dict) else v  # noqa: E731
     if "category" in c:
-        return ("category", c["category"])
+        return ("category", c["category"], param(c["role"])) if "role" in c else ("category", c["category"])
+    if "purpose_from" in c:
+        return ("purpose_from", tuple((k, param(v)) for k, v in c["purpose_from"].items()))
     if "any_category" in c:
         return ("any_category", tuple(c["any_category"]))
     if "present" in c:

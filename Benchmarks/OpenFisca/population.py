@@ -71,6 +71,10 @@ class Population:
         return len(self.ids)
 
 
+# LoanPurpose's cases in order (Sources/Policy/Input/ProjectFile.swift).
+LOAN_PURPOSES = ["equipment", "fixedAsset", "technologyInnovation"]
+
+
 def load(path: str) -> Population:
     ids: list[str] = []
     dates: list[str] = []
@@ -125,6 +129,12 @@ def load(path: str) -> Population:
                         put(f"loan_{k}_first_on_market", i, True)
                     if loan.get("relendingEligible"):
                         put(f"loan_{k}_relending_eligible", i, True)
+                    if loan.get("startDate"):
+                        put(f"loan_{k}_start", i, loan["startDate"])
+                    if loan.get("endDate"):
+                        put(f"loan_{k}_end", i, loan["endDate"])
+                    if loan.get("purpose"):
+                        put(f"loan_{k}_purpose", i, LOAN_PURPOSES.index(loan["purpose"]))
                     for year, amount in (loan.get("interestPaid") or {}).items():
                         idx, vals = interest[(f"loan_{k}_interest_paid", int(year))]
                         idx.append(i)
@@ -174,14 +184,14 @@ def load(path: str) -> Population:
         pop.eternal[category_index[c]] = a
 
     def defaults(name):
-        if name.endswith(("_purchased", "_put_into_use")):
+        if name.endswith(("_purchased", "_put_into_use", "_start", "_end")):
             return np.full(n, NOT_GIVEN64, dtype="datetime64[D]")
         if name.endswith("_tariff_rate"):
             return np.full(n, -1, dtype=np.int64)
         if name.endswith(("_has_catalogue_product", "_first_on_market", "_relending_eligible", "_innovative_product",
                           "_imported", "_non_exempt_catalogue")):
             return np.zeros(n, dtype=bool)
-        if name.endswith("_product"):
+        if name.endswith(("_product", "_purpose")):
             return np.zeros(n, dtype=np.int32)
         return np.zeros(n, dtype=np.int64)
 

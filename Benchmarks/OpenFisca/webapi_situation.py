@@ -3,7 +3,10 @@ the body of a POST to OpenFisca's Web API `/calculate`: every input variable the
 side-by-side benchmark sets (population.py), and every instrument's amount and `_matched` flag
 asked for (null) in 2024 — the same question `/api/match` answers.
 
-    webapi_situation.py PROJECT_FILE.json > situation.json
+    webapi_situation.py PROJECT_FILE.json [--only 7a] > situation.json
+
+`--only ID` asks for that one instrument alone: the narrowest question, the most favourable to
+OpenFisca (it computes only what that instrument's formulas need).
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def plain(value):
     return value
 
 
-def situation(project_file: str) -> dict:
+def situation(project_file: str, only: str | None = None) -> dict:
     with open(project_file, encoding="utf-8") as f:
         record = json.load(f, parse_float=str)
     # The loader reads JSON Lines: one record, one line.
@@ -50,7 +53,9 @@ def situation(project_file: str) -> dict:
             variables[name] = {"ETERNITY": plain(array[i])}
         for (name, year), array in pop.yearly.items():
             variables.setdefault(name, {})[str(year)] = plain(array[i])
-        for key in MODELLED:
+        for key, instrument in MODELLED.items():
+            if only is not None and instrument != only:
+                continue
             variables[key] = {PERIOD: None}
             variables[f"{key}_matched"] = {PERIOD: None}
         projects[pid] = variables
@@ -58,4 +63,5 @@ def situation(project_file: str) -> dict:
 
 
 if __name__ == "__main__":
-    json.dump(situation(sys.argv[1]), sys.stdout, ensure_ascii=False)
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    json.dump(situation(sys.argv[1], only), sys.stdout, ensure_ascii=False)

@@ -122,10 +122,16 @@ public struct SyntheticProjects {
                     interest.append(YearAmount(year: y, amount: Money(fen: amount)))
                 }
                 let catalogue = rng.chance(22)
+                // Start day and purpose follow from figures already drawn, so that the random
+                // sequence (and every other field of the population) stays as it was: starts
+                // spread over the year exercise N1's part years, a few loans its 2026 extension.
+                let startDay = Day(year: startYear, month: Int(rateBasisPoints % 12) + 1, day: Int(rateBasisPoints / 12 % 28) + 1)!
+                let mix = rateBasisPoints / 10 % 10
+                let purpose: LoanPurpose = mix == 3 ? .fixedAsset : mix == 7 ? .technologyInnovation : .equipment
                 p.loans.append(Loan(id: "L\(k + 1)", lender: "银行\(rng.int(1, 20))", principal: Money(fen: principal),
-                                    rate: Ratio(numerator: rateBasisPoints, scale: 4), startDate: Day(year: startYear, month: 1, day: 1),
+                                    rate: Ratio(numerator: rateBasisPoints, scale: 4), startDate: startDay,
                                     interestPaid: interest, catalogueProductId: catalogue ? "CX-\(id)-\(k)" : nil,
-                                    firstOnMarket: catalogue && rng.chance(80), relendingEligible: rng.chance(35)))
+                                    firstOnMarket: catalogue && rng.chance(80), relendingEligible: rng.chance(35), purpose: purpose))
             }
         }
         if financed && rng.chance(25) {

@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Spreadsheet
 
 /// Writes projects in the wide format that `TabularImport` reads: row 1 holds the English
 /// column keys, then one row per project. There are as many loan, lease, equipment and
@@ -23,7 +24,9 @@ public enum TabularExport {
     public static func columns<C: Sequence>(for rows: C) -> [TabularColumn] where C.Element == Row {
         var loanYears: [Set<Int>] = []
         var leases = 0, items = 0, certs = 0
+        var purposes = false
         for (_, p) in rows {
+            purposes = purposes || p.loans.contains { $0.purpose != .equipment }
             while loanYears.count < p.loans.count { loanYears.append([]) }
             for (i, loan) in p.loans.enumerated() { loanYears[i].formUnion(loan.interestPaid.map(\.year)) }
             leases = max(leases, p.leases.count)
@@ -33,7 +36,7 @@ public enum TabularExport {
         var columns = TabularField.allCases.map { TabularColumn.field($0) }
         for (i, years) in loanYears.enumerated() {
             let n = i + 1
-            for f in LoanField.allCases {
+            for f in LoanField.allCases where f != .purpose || purposes {
                 columns.append(.loan(n, f))
                 if f == .end { columns += years.sorted().map { .loanInterest(n, year: $0) } }
             }
@@ -68,7 +71,7 @@ public enum TabularExport {
             case .text(let s): return .text(s)
             case .amount(let m): return .number(m.decimalString)
             case .rate(let r): return .number(r.decimalString)
-            case .date(let d): return .date(d)
+            case .date(let d): return .date(SheetDay(d))
             case .bool(let b): return .bool(b)
             case .int(let n): return .number(String(n))
             }
@@ -119,6 +122,7 @@ public enum TabularExport {
                 case .catalogueProduct: return text(l.catalogueProductId)
                 case .firstOnMarket: return .bool(l.firstOnMarket)
                 case .relending: return .bool(l.relendingEligible)
+                case .purpose: return l.purpose == .equipment ? .empty : .text(l.purpose.rawValue)
                 }
             case let .loanInterest(n, year):
                 guard n <= p.loans.count, let paid = p.loans[n - 1].interestPaid.first(where: { $0.year == year }) else { return .empty }

@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Spreadsheet
 
 public enum TabularFormat: String, Sendable, CaseIterable {
     case csv, xlsx

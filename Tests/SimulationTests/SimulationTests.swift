@@ -119,4 +119,16 @@ import Testing
         let text = SimulationText(language: .en).render(baseline, reforms: [reform])
         #expect(text.contains("Reform r"))
     }
+
+    /// A name holding a carriage return, a quote or a comma stays one field (the CSV writer of
+    /// the spreadsheet module quotes all three; the old hand-made quoting missed `\r`).
+    @Test func csvQuotesCarriageReturnsQuotesAndCommas() throws {
+        let library = try Self.library.get()
+        let (_, population) = try Self.population(50)
+        var result = Simulation(library: library, defaultDay: Day(iso: "2025-06-30")!).run(population)
+        result.instruments[0].name = LocalizedText(zh: "甲\r乙", en: "a \"b\", c")
+        let text = SimulationCSV.files(result, reforms: [])["cost-by-year.csv"]!
+        let row = text.split(separator: "\r\n", omittingEmptySubsequences: false)[1]
+        #expect(row.contains(",\"甲\r乙\",\"a \"\"b\"\", c\","))
+    }
 }

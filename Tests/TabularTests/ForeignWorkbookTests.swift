@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Spreadsheet
 import Testing
 @testable import Tabular
 

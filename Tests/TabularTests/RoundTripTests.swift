@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Spreadsheet
 import Simulation
 import Testing
 @testable import Tabular

@@ -5,7 +5,7 @@ ratio never passes through binary floating point: the values OpenFisca parameter
 decimals such as 0.3, read as Python floats) are turned back into the decimal they were written
 as with ``Decimal(repr(x))``, which is exact for any decimal of up to 15 significant digits, and
 refused if it needs more than nine decimals. Applying a ratio rounds DOWN to the fen, as
-POLICY.md requires, without overflow for any amount the input format accepts (at most 10**15
+docs/policy-reading.md requires, without overflow for any amount the input format accepts (at most 10**15
 fen) and any ratio up to 9 (900%).
 """
 from __future__ import annotations
@@ -71,6 +71,23 @@ def apply_ratio(fen: np.ndarray, numerator) -> np.ndarray:
             return fen * a // b
     q, r = np.divmod(fen, RATIO_SCALE)
     return q * n + (r * n) // RATIO_SCALE
+
+
+def mul_div(fen: np.ndarray, weight: np.ndarray, divisor: int) -> np.ndarray:
+    """floor(fen × weight / divisor) for non-negative int64 arrays, exactly, without overflow for
+    fen ≤ 10**15, weight < 2**40 and divisor < 2**40 (N1: weight is Σ rate × days in parts per
+    10**9, divisor 10**9 × the days of the year).
+
+    fen = q·D + r (r < D); fen·W/D = q·W + r·W/D. With W = w1·2**20 + w0 and r·w1 = t1·D + t0:
+    r·W/D = t1·2**20 + (t0·2**20 + r·w0)/D, every product below 2**63.
+    """
+    fen = np.asarray(fen, dtype=np.int64)
+    w = np.asarray(weight, dtype=np.int64)
+    d = np.int64(divisor)
+    q, r = np.divmod(fen, d)
+    w1, w0 = np.divmod(w, np.int64(1 << 20))
+    t1, t0 = np.divmod(r * w1, d)
+    return q * w + t1 * np.int64(1 << 20) + (t0 * np.int64(1 << 20) + r * w0) // d
 
 
 def cap(amount: np.ndarray, limit) -> np.ndarray:

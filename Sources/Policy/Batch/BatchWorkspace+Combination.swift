@@ -165,7 +165,18 @@ extension BatchWorkspace {
     private mutating func payYearly(_ inst: CompiledPolicy.Instrument, _ base: Quantity, _ policy: CompiledPolicy, _ p: Population,
                            f: Int, first: Int, count: Int, choice: [Int]) {
         var lo = Int.max, hi = Int.min
+        let discount = policy.discounts[f]
+        // Each year's amount of one contract: ratio × base, or the days of a discount (N1).
+        func forEachYear(_ k: Int, _ body: (Int, Int64) -> Void) {
+            if let discount { Self.forEachDiscountYear(discount, p, loan: k, body); return }
+            let ratio = Ratio(numerator: inst.ratioNumerator, scale: inst.ratioScale)
+            Self.forEachWindowYear(inst, base, p, loan: k) { year, amount in body(year, ratio.apply(to: Money(fen: amount)).fen) }
+        }
         for u in 0..<count where unitEligible[f * unitCapacity + u] && (!policy.oneInstrumentPerContract || choice[u] == f) {
+            if discount != nil {
+                forEachYear(first + u) { year, _ in lo = min(lo, year); hi = max(hi, year) }
+                continue
+            }
             for j in Int(p.interestStart[first + u])..<Int(p.interestStart[first + u + 1]) {
                 lo = min(lo, Int(p.interestYear[j])); hi = max(hi, Int(p.interestYear[j]))
             }
@@ -173,11 +184,10 @@ extension BatchWorkspace {
         guard lo <= hi else { return }
         yearSums.removeAll(keepingCapacity: true)
         yearSums.append(contentsOf: repeatElement(0, count: hi - lo + 1))
-        let ratio = Ratio(numerator: inst.ratioNumerator, scale: inst.ratioScale)
         for u in 0..<count where unitEligible[f * unitCapacity + u] && (!policy.oneInstrumentPerContract || choice[u] == f) {
             var unitLeft = inst.capScope == .unit ? inst.cap : Int64.max
-            Self.forEachWindowYear(inst, base, p, loan: first + u) { year, amount in
-                var raw = ratio.apply(to: Money(fen: amount)).fen
+            forEachYear(first + u) { year, amount in
+                var raw = amount
                 if raw > unitLeft { raw = unitLeft }
                 unitLeft -= raw
                 yearSums[year - lo] += raw

@@ -99,8 +99,10 @@ struct BatchWorkspace {
         var total: Int64 = 0
         var limitLeft = Int64.max
         if let limit = inst.baseLimit, Self.money(limit, p, i, unit: i) >= 0 { limitLeft = Self.money(limit, p, i, unit: i) }
+        let discount = policy.discounts[f]
         for u in 0..<count where unitEligible[f * unitCapacity + u] {
-            var raw = Self.rawAmount(inst, base, p, i, unit: first + u, limit: &limitLeft)
+            var raw = discount.map { Self.discountAmount($0, p, loan: first + u) }
+                ?? Self.rawAmount(inst, base, p, i, unit: first + u, limit: &limitLeft)
             if inst.capScope == .unit && raw > inst.cap { raw = inst.cap }
             unitValue[f * unitCapacity + u] = raw
             total += raw
@@ -139,6 +141,21 @@ struct BatchWorkspace {
         return value > 0 ? ratio.apply(to: Money(fen: value)).fen : 0
     }
 
+    /// N1: the discount of loan k over its period, each calendar year rounded down (DailyDiscount).
+    static func discountAmount(_ discount: DailyDiscount, _ p: Population, loan k: Int) -> Int64 {
+        guard p.loanStartDate[k] != 0 else { return 0 }
+        var sum: Int64 = 0
+        forEachDiscountYear(discount, p, loan: k) { _, amount in sum += amount }
+        return sum
+    }
+
+    /// Calls `body(year, amount)` for each calendar year of loan k's discount period.
+    static func forEachDiscountYear(_ discount: DailyDiscount, _ p: Population, loan k: Int, _ body: (Int, Int64) -> Void) {
+        guard p.loanStartDate[k] != 0 else { return }
+        let end = p.loanEndDate[k] == 0 ? nil : Day(packed: p.loanEndDate[k])
+        discount.parts(principalFen: p.loanPrincipal[k], start: Day(packed: p.loanStartDate[k]), end: end) { body($0.year, $0.amount) }
+    }
+
     /// Calls `body(year, base)` for each year of the loan inside the instrument's window
     /// (AmountCalculator.window: counted from the reading's year, N consecutive years from the
     /// first with an amount).
@@ -146,13 +163,10 @@ struct BatchWorkspace {
                                                     _ p: Population, loan k: Int, _ body: (Int, Int64) -> Void) {
         let lo = Int(p.interestStart[k]), hi = Int(p.interestStart[k + 1])
         let counted = inst.countedFromYear
-        let principalYearly = base == .loanPrincipalYearly
         var first = Int.min
         for j in lo..<hi {
             let year = Int(p.interestYear[j])
-            // For principal-by-year, only years with interest exist at all.
-            if principalYearly && p.interestAmount[j] <= 0 { continue }
-            let amount = principalYearly ? p.loanPrincipal[k] : p.interestAmount[j]
+            let amount = p.interestAmount[j]
             if year < counted { continue }
             if first == Int.min {
                 guard amount > 0 else { continue }
@@ -183,10 +197,7 @@ struct BatchWorkspace {
             var v: Int64 = 0
             for j in Int(p.interestStart[k])..<Int(p.interestStart[k + 1]) { v += p.interestAmount[j] }
             return v
-        case .loanPrincipalYearly:
-            var v: Int64 = 0
-            for j in Int(p.interestStart[k])..<Int(p.interestStart[k + 1]) where p.interestAmount[j] > 0 { v += p.loanPrincipal[k] }
-            return v
+        case .loanPrincipalByDay: return p.loanPrincipal[k]
         case .leaseEquipmentInvestment: return p.leaseInvestment[k]
         case .productCertificationTesting: return p.productAmount[k]
         case .itemValue: return p.itemUnitPrice[k] * p.itemQuantity[k]
@@ -223,11 +234,21 @@ struct BatchWorkspace {
             case .below: return figure < threshold
             }
         case let .dateWithin(field, from, to):
-            let date = field == .itemPurchased ? p.itemPurchased[k] : p.itemInUse[k]
+            let date: Int32
+            switch field {
+            case .itemPurchased: date = p.itemPurchased[k]
+            case .itemPutIntoUse: date = p.itemInUse[k]
+            case .loanStart: date = p.loanStartDate[k]
+            }
             guard date != 0 else { return false }
             return (from.map { $0 <= date } ?? true) && (to.map { date <= $0 } ?? true)
         case .present(let q):
             return money(q, p, i, unit: k) > 0
+        case .purposeFrom(let days):
+            let from = days[Int(p.loanPurpose[k])]
+            return from != Int32.max && p.loanStartDate[k] != 0 && from <= p.loanStartDate[k]
+        case .always:
+            return true
         }
     }
 }

@@ -41,6 +41,11 @@ struct CompiledPolicy: Sendable {
         case compare(Quantity, ConditionTest.Comparison, threshold: Int64?)
         case dateWithin(DateField, from: Int32?, to: Int32?)
         case present(Quantity)
+        /// Packed day from which each purpose (in `LoanPurpose.allCases` order) is covered;
+        /// Int32.max for a purpose not covered.
+        case purposeFrom([Int32])
+        /// A waived condition: always holds.
+        case always
     }
 
     /// City instruments first (the positions the combination uses), then national ones.
@@ -52,6 +57,8 @@ struct CompiledPolicy: Sendable {
     var oneInstrumentPerContract: Bool
     var replacementsApply: Bool
     var day: Day
+    /// For each instrument whose base is counted by days (N1), its discount; nil for the others.
+    var discounts: [DailyDiscount?] = []
 
     init(_ policy: ResolvedPolicy, categoryIds: [String]) {
         let library = policy.library
@@ -66,7 +73,9 @@ struct CompiledPolicy: Sendable {
         let evaluator = ConditionEvaluator(policy: policy, facts: ProjectFacts(Project(id: "")))
 
         func compile(_ c: ConditionDefinition) -> Condition {
-            let priority = evaluator.role(c) == .priority
+            let role = evaluator.role(c)
+            let priority = role == .priority
+            if role == .waived { return Condition(test: .always, priority: false) }
             switch c.test {
             case .category(let id): return Condition(test: .categories(bit[id] ?? 0, all: true), priority: priority)
             case .anyCategory(let ids): return Condition(test: .categories(ids.reduce(0) { $0 | (bit[$1] ?? 0) }, all: false), priority: priority)
@@ -76,6 +85,9 @@ struct CompiledPolicy: Sendable {
                 return Condition(test: .compare(q, comparison, threshold: evaluator.thresholdValue(threshold)?.fen), priority: priority)
             case let .dateWithin(field, from, to):
                 return Condition(test: .dateWithin(field, from: from.flatMap(evaluator.day)?.packed, to: to.flatMap(evaluator.day)?.packed), priority: priority)
+            case .purposeFrom(let days):
+                let packed = LoanPurpose.allCases.map { days[$0].flatMap(evaluator.day)?.packed ?? Int32.max }
+                return Condition(test: .purposeFrom(packed), priority: priority)
             }
         }
 
@@ -111,6 +123,7 @@ struct CompiledPolicy: Sendable {
                               baseLimit: def.baseLimit, replaces: replaces)
         }
         conditions = flat
+        discounts = definitions.map { DailyDiscount($0, policy) }
     }
 }
 

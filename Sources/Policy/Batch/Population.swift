@@ -33,6 +33,11 @@ public struct Population: Sendable {
     var loanPrincipal: [Int64] = []
     /// Bit 0 catalogue product first on market, bit 1 relending-eligible.
     var loanFlags: [UInt8] = []
+    /// Packed start (disbursement) and end dates; 0 when not given.
+    var loanStartDate: [Int32] = []
+    var loanEndDate: [Int32] = []
+    /// Position of the loan's purpose in `LoanPurpose.allCases`.
+    var loanPurpose: [UInt8] = []
     /// Interest years of loan k are interestStart[k]..<interestStart[k+1], in year order.
     var interestStart: [Int32] = [0]
     var interestYear: [Int16] = []

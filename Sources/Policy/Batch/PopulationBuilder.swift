@@ -60,6 +60,9 @@ public struct PopulationBuilder {
         for loan in p.loans {
             population.loanPrincipal.append(loan.principal.fen)
             population.loanFlags.append((loan.catalogueProductId != nil && loan.firstOnMarket ? 1 : 0) | (loan.relendingEligible ? 2 : 0))
+            population.loanStartDate.append(loan.startDate?.packed ?? 0)
+            population.loanEndDate.append(loan.endDate?.packed ?? 0)
+            population.loanPurpose.append(UInt8(LoanPurpose.allCases.firstIndex(of: loan.purpose)!))
             for y in loan.interestPaid {
                 population.interestYear.append(Int16(y.year))
                 population.interestAmount.append(y.amount.fen)

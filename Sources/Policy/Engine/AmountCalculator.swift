@@ -22,31 +22,47 @@ struct AmountCalculator {
         var limitLeft: Money?
         // A limit that is not given limits nothing.
         if let limit = def.baseLimit, case .money(let m?) = facts.quantity(limit, unit: 0) { limitLeft = m }
+        let discount = DailyDiscount(def, policy)
         for i in units {
             let unitRatio: Ratio?
             if case .quantity(let q) = def.ratio, case .ratio(let r) = facts.quantity(q, unit: i) { unitRatio = r } else { unitRatio = ratio }
             var unitBase = Money.zero
             var unitUncapped = Money.zero
             var lines: [YearLine] = []
-            switch facts.quantity(base.quantity, unit: i) {
-            case .money(let m):
-                unitBase = m ?? .zero
-                if let left = limitLeft {
-                    unitBase = Money.min(unitBase, left)
-                    limitLeft = left - unitBase
+            if let discount {
+                // N1: the principal is the base once; each year's amount comes from its days.
+                let loan = facts.project.loans[i]
+                if let start = loan.startDate {
+                    discount.parts(principalFen: loan.principal.fen, start: start, end: loan.endDate) { part in
+                        let amount = Money(fen: part.amount)
+                        lines.append(YearLine(year: part.year, base: loan.principal, uncapped: amount, amount: .zero,
+                                              place: .inWindow, days: part.days))
+                        unitUncapped += amount
+                        pieces.append(Piece(unit: i, year: part.year, amount: amount))
+                    }
+                    unitBase = loan.principal
                 }
-                let raw = unitRatio?.apply(to: unitBase) ?? .zero
-                unitUncapped = raw
-                pieces.append(Piece(unit: i, year: 0, amount: raw))
-            case .yearly(let years):
-                lines = window(years, ratio: unitRatio)
-                for line in lines where line.place == .inWindow {
-                    unitBase += line.base
-                    unitUncapped += line.uncapped
-                    pieces.append(Piece(unit: i, year: line.year, amount: line.uncapped))
+            } else {
+                switch facts.quantity(base.quantity, unit: i) {
+                case .money(let m):
+                    unitBase = m ?? .zero
+                    if let left = limitLeft {
+                        unitBase = Money.min(unitBase, left)
+                        limitLeft = left - unitBase
+                    }
+                    let raw = unitRatio?.apply(to: unitBase) ?? .zero
+                    unitUncapped = raw
+                    pieces.append(Piece(unit: i, year: 0, amount: raw))
+                case .yearly(let years):
+                    lines = window(years, ratio: unitRatio)
+                    for line in lines where line.place == .inWindow {
+                        unitBase += line.base
+                        unitUncapped += line.uncapped
+                        pieces.append(Piece(unit: i, year: line.year, amount: line.uncapped))
+                    }
+                case .ratio:
+                    break
                 }
-            case .ratio:
-                break
             }
             baseTotal += unitBase
             if def.unit != .project, let k = result.units.firstIndex(where: { $0.id == facts.unitId(def.unit, i) }) {
@@ -98,6 +114,7 @@ struct AmountCalculator {
             }
         }
         result.years = yearTotals.keys.sorted().map {
+            // Days stay on each contract's lines: two loans of one year cover different days.
             YearLine(year: $0, base: yearTotals[$0]!.base, uncapped: yearTotals[$0]!.uncapped, amount: yearTotals[$0]!.amount, place: .inWindow)
         }
     }

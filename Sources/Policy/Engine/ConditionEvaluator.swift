@@ -50,6 +50,19 @@ struct ConditionEvaluator {
             result.held = (from.map { $0 <= date } ?? true) && (to.map { date <= $0 } ?? true)
             result.detail = LocalizedText(zh: "日期 \(date)（\(from?.iso ?? "")至\(to?.iso ?? "")）",
                                           en: "date \(date) (window \(from?.iso ?? "…") to \(to?.iso ?? "…"))")
+        case .purposeFrom(let days):
+            let loan = facts.project.loans[i]
+            guard let from = days[loan.purpose].flatMap(day) else {
+                result.detail = LocalizedText(zh: "\(loan.purpose.label.zh)不在范围内", en: "a \(loan.purpose.label.en) is not covered")
+                return result
+            }
+            guard let start = loan.startDate else {
+                result.detail = LocalizedText(zh: "未填写贷款起始（放款）日期", en: "the loan's start (disbursement) date is not given")
+                return result
+            }
+            result.held = from <= start
+            result.detail = LocalizedText(zh: "\(loan.purpose.label.zh)，放款日 \(start)（自 \(from) 起纳入）",
+                                          en: "\(loan.purpose.label.en) disbursed \(start) (covered from \(from))")
         }
         return result
     }
@@ -58,7 +71,7 @@ struct ConditionEvaluator {
         switch c.role {
         case .fixed(let r): return r
         case .parameter(let key):
-            if case .word(let w)? = policy.value(key), w == "priority" { return .priority }
+            if case .word(let w)? = policy.value(key), let role = ConditionRole(rawValue: w) { return role }
             return .required
         }
     }

@@ -51,7 +51,7 @@ struct InstrumentEvaluator {
         var eligible: [Int] = []
         for i in 0..<count {
             let unitConditions = def.unit == .project ? [] : def.unitConditions.map { conditions.evaluate($0, unit: i) }
-            let ok = unitConditions.allSatisfy { $0.held || $0.role == .priority }
+            let ok = unitConditions.allSatisfy { $0.held || $0.role != .required }
             if ok { eligible.append(i) }
             if def.unit != .project {
                 result.units.append(UnitResult(kind: def.unit, id: facts.unitId(def.unit, i), label: facts.unitLabel(def.unit, i),

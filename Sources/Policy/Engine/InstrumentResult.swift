@@ -112,4 +112,15 @@ public struct YearLine: Sendable, Codable, Equatable {
     public var uncapped: Money
     public var amount: Money
     public var place: Place
+    /// For a base counted by days (N1): the days of the year inside the discount period.
+    public var days: Int?
+
+    public init(year: Int, base: Money, uncapped: Money, amount: Money, place: Place, days: Int? = nil) {
+        self.year = year
+        self.base = base
+        self.uncapped = uncapped
+        self.amount = amount
+        self.place = place
+        self.days = days
+    }
 }

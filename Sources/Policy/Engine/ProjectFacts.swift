@@ -67,9 +67,9 @@ struct ProjectFacts {
         case .equipmentTotal: return .money(p.equipment.isEmpty ? nil : p.equipment.map(\.value).sum())
         case .loanPrincipal: return .money(p.loans[i].principal)
         case .loanInterestPaid: return .yearly(p.loans[i].interestPaid)
-        case .loanPrincipalYearly:
-            let loan = p.loans[i]
-            return .yearly(loan.interestPaid.filter { $0.amount > .zero }.map { YearAmount(year: $0.year, amount: loan.principal) })
+        case .loanPrincipalByDay:
+            // The figure a condition would see; the amounts themselves come from DailyDiscount.
+            return .money(p.loans[i].principal)
         case .leaseEquipmentInvestment: return .money(p.leases[i].equipmentInvestment)
         case .productCertificationTesting: return .money(products[i].amount)
         case .itemValue: return .money(p.equipment[i].value)
@@ -98,8 +98,10 @@ struct ProjectFacts {
     }
 
     func date(_ d: DateField, unit i: Int) -> Day? {
+        if d == .loanStart { return project.loans[i].startDate }
         let item = project.equipment[i]
         switch d {
+        case .loanStart: return nil
         case .itemPurchased: return item.purchased ?? item.putIntoUse
         case .itemPutIntoUse: return item.putIntoUse
         }

@@ -142,10 +142,12 @@ public struct Loan: Sendable, Equatable {
     public var firstOnMarket: Bool
     /// The lender may refinance this loan under the central bank's relending facility (N1, N2).
     public var relendingEligible: Bool
+    /// What the loan finances; N1 admits each purpose from its own date (2026 extension).
+    public var purpose: LoanPurpose
 
     public init(id: String, lender: String = "", principal: Money, rate: Ratio? = nil, startDate: Day? = nil,
                 endDate: Day? = nil, interestPaid: [YearAmount] = [], catalogueProductId: String? = nil,
-                firstOnMarket: Bool = false, relendingEligible: Bool = false) {
+                firstOnMarket: Bool = false, relendingEligible: Bool = false, purpose: LoanPurpose = .equipment) {
         self.id = id
         self.lender = lender
         self.principal = principal
@@ -156,6 +158,26 @@ public struct Loan: Sendable, Equatable {
         self.catalogueProductId = catalogueProductId
         self.firstOnMarket = firstOnMarket
         self.relendingEligible = relendingEligible
+        self.purpose = purpose
+    }
+}
+
+/// What a loan finances (贷款用途). Absent in a file means `equipment`, the loans N1 covered
+/// from the start.
+public enum LoanPurpose: String, Sendable, CaseIterable, Codable {
+    /// 设备更新贷款: a loan for buying or renewing equipment.
+    case equipment
+    /// 设备更新项目固定资产贷款: another fixed-asset loan of an equipment-renewal project.
+    case fixedAsset
+    /// 科技创新贷款: a technology-innovation loan.
+    case technologyInnovation
+
+    public var label: LocalizedText {
+        switch self {
+        case .equipment: return LocalizedText(zh: "设备更新贷款", en: "equipment-renewal loan")
+        case .fixedAsset: return LocalizedText(zh: "设备更新项目固定资产贷款", en: "fixed-asset loan of an equipment-renewal project")
+        case .technologyInnovation: return LocalizedText(zh: "科技创新贷款", en: "technology-innovation loan")
+        }
     }
 }
 

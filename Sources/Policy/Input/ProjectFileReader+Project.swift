@@ -14,7 +14,7 @@ extension ProjectFileReader {
     ]
     static let loanFields: Set<String> = [
         "id", "lender", "principal", "rate", "startDate", "endDate", "interestPaid",
-        "catalogueProductId", "firstOnMarket", "relendingEligible",
+        "catalogueProductId", "firstOnMarket", "relendingEligible", "purpose",
     ]
     static let leaseFields: Set<String> = [
         "id", "lessor", "equipmentInvestment", "startDate", "endDate", "innovativeProduct", "catalogueProductId",
@@ -156,11 +156,18 @@ extension ProjectFileReader {
             issue("\(path).firstOnMarket", zh: "首次投放市场须同时填写目录产品编号 catalogueProductId",
                   en: "firstOnMarket needs the catalogueProductId of the catalogue product")
         }
+        var purpose = LoanPurpose.equipment
+        if let text = optionalString(m, "purpose", at: path) {
+            if let p = LoanPurpose(rawValue: text) { purpose = p } else {
+                issue("\(path).purpose", zh: "应为 equipment（设备更新贷款）、fixedAsset（固定资产贷款）或 technologyInnovation（科技创新贷款）：\(text)",
+                      en: "expected equipment, fixedAsset or technologyInnovation: \(text)")
+            }
+        }
         guard let id, let principal else { return nil }
         return Loan(id: id, lender: optionalString(m, "lender", at: path) ?? "", principal: principal,
                     rate: optionalRate(m, "rate", at: path), startDate: start, endDate: end, interestPaid: interest,
                     catalogueProductId: productId, firstOnMarket: firstOnMarket,
-                    relendingEligible: bool(m, "relendingEligible", at: path))
+                    relendingEligible: bool(m, "relendingEligible", at: path), purpose: purpose)
     }
 
     mutating func lease(_ value: JSONValue, at path: String) -> Lease? {

@@ -73,6 +73,7 @@ public enum ProjectFileWriter {
         if let c = l.catalogueProductId { m.append(("catalogueProductId", .string(c))) }
         if l.firstOnMarket { m.append(("firstOnMarket", .bool(true))) }
         if l.relendingEligible { m.append(("relendingEligible", .bool(true))) }
+        if l.purpose != .equipment { m.append(("purpose", .string(l.purpose.rawValue))) }
         return .object(m)
     }
 

@@ -19,6 +19,9 @@ public enum ConditionRole: String, Sendable, Codable {
     /// Failing it leaves the instrument matched but ranks the project after those that pass
     /// when a budget runs short.
     case priority
+    /// Tested and shown, but it neither bars the instrument nor sets its priority: the library
+    /// has switched the condition off (e.g. reading 13's technical-renovation condition of 7c).
+    case waived
 }
 
 public enum ConditionTest: Sendable {
@@ -34,6 +37,10 @@ public enum ConditionTest: Sendable {
     case dateWithin(DateField, from: String?, to: String?)
     /// The quantity is given and above zero.
     case present(Quantity)
+    /// The loan's purpose is one of these, and its start date is on or after the day given for
+    /// that purpose by the parameter (N1: equipment loans from 2024, fixed-asset and
+    /// technology-innovation loans from 2026-01-20).
+    case purposeFrom([LoanPurpose: String])
 
     public enum Comparison: String, Sendable {
         case atLeast = "at_least", above, atMost = "at_most", below

@@ -86,7 +86,7 @@ struct InstrumentReader {
         if let r = c.child("role") {
             if let key = r.child("param")?.scalar { role = .parameter(key) }
             else if let word = r.scalar {
-                guard let fixed = ConditionRole(rawValue: word) else { r.error("role must be required or priority"); return nil }
+                guard let fixed = ConditionRole(rawValue: word) else { r.error("role must be required, priority or waived"); return nil }
                 role = .fixed(fixed)
             }
         }
@@ -108,6 +108,16 @@ struct InstrumentReader {
             return .dateWithin(field, from: c.child("from")?.child("param")?.scalar, to: c.child("to")?.child("param")?.scalar)
         }
         if let p = c.optionalString("present") { return quantity(p, c).map { .present($0) } }
+        if let map = c.child("purpose_from") {
+            var days: [LoanPurpose: String] = [:]
+            for purpose in LoanPurpose.allCases {
+                guard let entry = map.child(purpose.rawValue) else { continue }
+                guard let key = entry.child("param")?.scalar else { entry.error("expected {param: KEY}"); return nil }
+                days[purpose] = key
+            }
+            if days.isEmpty { map.error("purpose_from lists none of \(LoanPurpose.allCases.map(\.rawValue).joined(separator: ", "))") }
+            return .purposeFrom(days)
+        }
         if let q = c.optionalString("quantity") {
             guard let qq = quantity(q, c) else { return nil }
             for comparison in [ConditionTest.Comparison.atLeast, .above, .atMost, .below] {
@@ -120,7 +130,7 @@ struct InstrumentReader {
             c.error("a quantity condition needs at_least, above, at_most or below")
             return nil
         }
-        c.error("a condition needs one of: category, any_category, flag, date, present, quantity")
+        c.error("a condition needs one of: category, any_category, flag, date, present, purpose_from, quantity")
         return nil
     }
 }

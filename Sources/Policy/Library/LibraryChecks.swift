@@ -28,7 +28,7 @@ enum LibraryChecks {
                 if instrument.base?.quantity.isYearly ?? false { fail(file, "base_limit goes with a base paid once") }
             }
             if (instrument.years != nil) != (instrument.base?.quantity.isYearly ?? false) {
-                fail(file, "'years' goes with a yearly base (loan.interest_paid, loan.principal_yearly) and only with one")
+                fail(file, "'years' goes with a yearly base (loan.interest_paid, loan.principal_by_day) and only with one")
             }
             if instrument.base == nil, case .quantity = instrument.ratio { fail(file, "a ratio taken from a quantity needs a base") }
             if let base = instrument.base, base.quantity.unit != .project, base.quantity.unit != instrument.unit {
@@ -46,6 +46,9 @@ enum LibraryChecks {
                 case .dateWithin(_, let from, let to):
                     if let from { expect(from, .day, in: file) }
                     if let to { expect(to, .day, in: file) }
+                case .purposeFrom(let days):
+                    if instrument.unit != .loan { fail(file, "purpose_from is a condition of a loan") }
+                    for key in days.values { expect(key, .day, in: file) }
                 default: break
                 }
             }
@@ -56,7 +59,7 @@ enum LibraryChecks {
     }
 }
 
-/// The parameters that carry POLICY.md's readings of what the text leaves open. The engine reads
+/// The parameters that carry the readings (docs/policy-reading.md) of what the text leaves open. The engine reads
 /// them by these names; their values live in parameters.yaml.
 public enum ReadingKey: String, CaseIterable, Sendable {
     /// Reading 3: a loan or lease is subsidised under one instrument only.

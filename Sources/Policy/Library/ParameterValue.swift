@@ -41,7 +41,7 @@ public struct Parameter: Sendable {
     public var label: LocalizedText?
     /// Sorted by date.
     public var values: [DatedValue]
-    /// Where the value comes from: a clause, a reading of POLICY.md, a national source.
+    /// Where the value comes from: a clause, a reading (docs/policy-reading.md), a national source.
     public var source: LocalizedText?
     /// For `word` parameters: the accepted words.
     public var options: [String]?

@@ -19,8 +19,10 @@ public enum Quantity: String, Sendable, CaseIterable, Codable {
     case loanPrincipal = "loan.principal"
     /// Interest paid in each calendar year: a yearly base.
     case loanInterestPaid = "loan.interest_paid"
-    /// The principal, once for each year in which interest was paid: a yearly base (N1).
-    case loanPrincipalYearly = "loan.principal_yearly"
+    /// The principal over the discount period, day by day (N1): the period opens on the loan's
+    /// start (disbursement) date and lasts the instrument's `years`; each calendar year's part
+    /// counts its days, at the rate in force on each day. A yearly base.
+    case loanPrincipalByDay = "loan.principal_by_day"
     // A lease.
     case leaseEquipmentInvestment = "lease.equipment_investment"
     // A product of (五): its certification and testing contracts added up (reading 9).
@@ -35,7 +37,7 @@ public enum Quantity: String, Sendable, CaseIterable, Codable {
         switch self {
         case .investmentDeclared, .investmentApproved, .investmentApprovedOrDeclared, .investmentNew,
              .innovativeProductContract, .marketContract, .softwareSales, .equipmentTotal: return .project
-        case .loanPrincipal, .loanInterestPaid, .loanPrincipalYearly: return .loan
+        case .loanPrincipal, .loanInterestPaid, .loanPrincipalByDay: return .loan
         case .leaseEquipmentInvestment: return .lease
         case .productCertificationTesting: return .product
         case .itemValue, .itemUnitPrice, .itemTariffRate: return .equipment
@@ -43,7 +45,7 @@ public enum Quantity: String, Sendable, CaseIterable, Codable {
     }
 
     /// A yearly quantity gives one base per calendar year.
-    public var isYearly: Bool { self == .loanInterestPaid || self == .loanPrincipalYearly }
+    public var isYearly: Bool { self == .loanInterestPaid || self == .loanPrincipalByDay }
 
     public var label: LocalizedText {
         switch self {
@@ -57,7 +59,7 @@ public enum Quantity: String, Sendable, CaseIterable, Codable {
         case .equipmentTotal: return .init(zh: "设备投资合计", en: "total equipment value")
         case .loanPrincipal: return .init(zh: "贷款本金", en: "loan principal")
         case .loanInterestPaid: return .init(zh: "当年实际支付的贷款利息", en: "interest actually paid in the year")
-        case .loanPrincipalYearly: return .init(zh: "付息年度的贷款本金", en: "loan principal in each year of interest")
+        case .loanPrincipalByDay: return .init(zh: "贴息期内按日计的贷款本金", en: "loan principal over the discount period, by days")
         case .leaseEquipmentInvestment: return .init(zh: "融资租赁合同设备投资额", en: "equipment investment in the lease contract")
         case .productCertificationTesting: return .init(zh: "认证和检测委托合同金额", en: "certification and testing contract amounts")
         case .itemValue: return .init(zh: "设备价值（数量×单价）", en: "equipment value (quantity × unit price)")
@@ -93,6 +95,8 @@ public enum DateField: String, Sendable, CaseIterable, Codable {
     /// The date the equipment was bought, or put to use when the purchase date is not given.
     case itemPurchased = "item.purchased"
     case itemPutIntoUse = "item.put_into_use"
+    /// The loan's start date, read as its disbursement date (放款日).
+    case loanStart = "loan.start_date"
 
-    public var unit: UnitKind { .equipment }
+    public var unit: UnitKind { self == .loanStart ? .loan : .equipment }
 }

@@ -126,6 +126,7 @@ public struct TextReport {
     func condition(_ c: ConditionResult, indent: String) -> String {
         var s = "\(indent)\(c.held ? "✓" : "✗") \(t(c.label))"
         if c.role == .priority { s += t("［优先条件］", " [priority]") }
+        if c.role == .waived { s += t("［已按政策库设置免除］", " [waived by the library's setting]") }
         if let figure = c.figure, let threshold = c.threshold, !c.held {
             s += t("：实为 \(figure.grouped)，门槛 \(threshold.grouped)", ": \(figure.grouped); threshold \(threshold.grouped)")
             if let short = c.shortfall { s += t("，差 \(short.grouped)", "; \(short.grouped) short") }
@@ -142,9 +143,16 @@ public struct TextReport {
         guard r.status == .matched else {
             return out + t("；比例和金额待实施细则确定\n", "; ratio and amount to be set by the implementing rules\n")
         }
-        if let ratio = r.ratio { out += " × \(ratio.percent)" }
+        // N1: the ratio of the evaluation date is not what each day was discounted at.
+        let byDay = base.quantity == Quantity.loanPrincipalByDay.rawValue
+        if byDay {
+            out += t("，每日适用当日贴息率", ", each day at the rate in force on it")
+            if let ratio = r.ratio { out += t("（评估日 \(ratio.percent)）", " (\(ratio.percent) on the evaluation date)") }
+        } else if let ratio = r.ratio { out += " × \(ratio.percent)" }
         if r.ratioPerUnit { out += t(" × 各项税率", " × each item's rate") }
         out += " = \(r.uncapped.grouped)"
+        // The project format has no repayment schedule: the whole principal is counted.
+        if byDay { out += t("（还款未知，按全额本金计，为上限估计）", " (repayments unknown: the full principal, an upper estimate)") }
         if let cap = r.cap {
             let scope = r.capScope == .unit ? t("（每个\(r.unit.label.zh)）", " per \(r.unit.label.en)") : ""
             out += t("；上限 \(cap.grouped)\(scope)", "; cap \(cap.grouped)\(scope)")
@@ -152,7 +160,13 @@ public struct TextReport {
             else { out += r.capBinding ? t("，已触及", ", binding") : t("，未触及", ", not reached") }
         }
         out += "\n"
-        for y in r.years {
+        for u in r.units where byDay && u.eligible {
+            for y in u.years {
+                out += indent + t("  \(u.id) \(y.year) 年：\(y.days ?? 0) 天，计 \(y.uncapped.grouped)\n",
+                                  "  \(u.id) \(y.year): \(y.days ?? 0) days, computed \(y.uncapped.grouped)\n")
+            }
+        }
+        for y in r.years where !byDay {
             out += indent + t("  \(y.year) 年：基数 \(y.base.grouped)，计 \(y.uncapped.grouped)，支付 \(y.amount.grouped)\n",
                               "  \(y.year): base \(y.base.grouped), computed \(y.uncapped.grouped), paid \(y.amount.grouped)\n")
         }

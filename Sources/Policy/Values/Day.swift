@@ -58,6 +58,18 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// The day `days` after 1970-01-01 (before it when negative), by Howard Hinnant's
     /// civil-from-days algorithm, to avoid calendars and locales; nil outside the years a Day
     /// holds (1900–2200).
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil), the inverse of the initialiser
+    /// below: what day counts (N1's part years) are computed on.
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
     public init?(daysSince1970 days: Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097

@@ -1,8 +1,8 @@
 /// An exact amount of money in fen (0.01 yuan).
 ///
 /// Money never passes through binary floating point: it is parsed from decimal text and
-/// every ratio is applied with integer arithmetic, rounding down to the fen (POLICY.md:
-/// "results are rounded down so that no amount ever exceeds its ratio").
+/// every ratio is applied with integer arithmetic, rounding down to the fen, so that no amount
+/// ever exceeds its ratio (docs/policy-reading.md).
 public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var fen: Int64
 

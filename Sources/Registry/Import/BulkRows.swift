@@ -16,7 +16,7 @@ struct BulkRows {
     var categories = TableRows(ProjectCategoryModel.schema, ["id", "project_id", "category"])
     var loans = TableRows(LoanModel.schema, [
         "id", "project_id", "position", "code", "lender", "principal_fen", "rate", "start_date", "end_date",
-        "catalogue_product_id", "first_on_market", "relending_eligible",
+        "catalogue_product_id", "first_on_market", "relending_eligible", "purpose",
     ])
     var interest = TableRows(LoanInterestModel.schema, ["id", "loan_id", "year", "amount_fen"])
     var leases = TableRows(LeaseModel.schema, [
@@ -58,7 +58,8 @@ struct BulkRows {
         for (k, loan) in p.loans.enumerated() {
             let loanID = ids.next()
             loans.append([.init(loanID), .init(projectID), .init(k), .init(loan.id), .init(loan.lender), .init(loan.principal.fen), .init(loan.rate?.decimalString),
-                          .init(loan.startDate?.iso), .init(loan.endDate?.iso), .init(loan.catalogueProductId), .init(loan.firstOnMarket), .init(loan.relendingEligible)])
+                          .init(loan.startDate?.iso), .init(loan.endDate?.iso), .init(loan.catalogueProductId), .init(loan.firstOnMarket), .init(loan.relendingEligible),
+                          .init(loan.purpose == .equipment ? String?.none : loan.purpose.rawValue)])
             for y in loan.interestPaid { interest.append([.init(ids.next()), .init(loanID), .init(y.year), .init(y.amount.fen)]) }
         }
         for (k, lease) in p.leases.enumerated() {

@@ -30,6 +30,8 @@ public final class LoanModel: Model, @unchecked Sendable {
     @OptionalField(key: "catalogue_product_id") public var catalogueProductId: String?
     @Field(key: "first_on_market") public var firstOnMarket: Bool
     @Field(key: "relending_eligible") public var relendingEligible: Bool
+    /// `LoanPurpose`'s raw value; nil for an equipment loan (migration 004).
+    @OptionalField(key: "purpose") public var purpose: String?
     @Children(for: \.$loan) public var interest: [LoanInterestModel]
     public init() {}
 }

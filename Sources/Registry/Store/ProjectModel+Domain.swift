@@ -65,6 +65,7 @@ extension ProjectModel {
             m.catalogueProductId = loan.catalogueProductId
             m.firstOnMarket = loan.firstOnMarket
             m.relendingEligible = loan.relendingEligible
+            m.purpose = loan.purpose == .equipment ? nil : loan.purpose.rawValue
             c.loans.append(m)
             for y in loan.interestPaid { c.interest.append(LoanInterestModel(loanID: loanID, year: y.year, amountFen: y.amount.fen)) }
         }
@@ -124,7 +125,8 @@ extension ProjectModel {
             Loan(id: l.code, lender: l.lender, principal: Money(fen: l.principalFen), rate: l.rate.flatMap(Ratio.init(text:)),
                  startDate: day(l.startDate), endDate: day(l.endDate),
                  interestPaid: l.interest.sorted { $0.year < $1.year }.map { YearAmount(year: $0.year, amount: Money(fen: $0.amountFen)) },
-                 catalogueProductId: l.catalogueProductId, firstOnMarket: l.firstOnMarket, relendingEligible: l.relendingEligible)
+                 catalogueProductId: l.catalogueProductId, firstOnMarket: l.firstOnMarket, relendingEligible: l.relendingEligible,
+                 purpose: l.purpose.flatMap(LoanPurpose.init(rawValue:)) ?? .equipment)
         }
         p.leases = leases.sorted { $0.position < $1.position }.map { l in
             Lease(id: l.code, lessor: l.lessor, equipmentInvestment: Money(fen: l.equipmentInvestmentFen), startDate: day(l.startDate),

@@ -47,7 +47,7 @@ struct CaseChecker {
         if let rec = e["recommended"] { recommended(rec, p.recommendation, where_) }
         if case .object(let members)? = e["years"] {
             for (id, years) in members {
-                guard let r = p.instruments.first(where: { $0.id == id }) ?? p.recommendation.lines.first(where: { $0.id == id }),
+                guard let r = (p.instruments + p.national).first(where: { $0.id == id }) ?? p.recommendation.lines.first(where: { $0.id == id }),
                       case .object(let ys) = years else { fail("\(where_): years of \(id)"); continue }
                 for (year, amount) in ys {
                     let got = r.years.first { String($0.year) == year }?.amount ?? .zero
@@ -70,6 +70,19 @@ struct CaseChecker {
         flags(e["priority"], where_) { id in p.instruments.first { $0.id == id }?.priority.map(String.init) ?? "none" }
         flags(e["provisional"], where_) { id in p.instruments.first { $0.id == id }.map { String($0.provisional) } ?? "none" }
         flags(e["cap_binding"], where_) { id in p.instruments.first { $0.id == id }.map { String($0.capBinding) } ?? "none" }
+        // Days counted per contract and year, for a base counted by days (N1).
+        if case .object(let members)? = e["days"] {
+            for (id, units) in members {
+                guard let r = (p.instruments + p.national).first(where: { $0.id == id }), case .object(let us) = units else { continue }
+                for (uid, years) in us {
+                    guard let u = r.units.first(where: { $0.id == uid }), case .object(let ys) = years else { fail("\(where_) \(id): no unit \(uid)"); continue }
+                    for (year, want) in ys {
+                        let got = u.years.first { String($0.year) == year }?.days.map(String.init) ?? "none"
+                        if Self.text(want) != got { fail("\(where_) \(id) \(uid) \(year): \(got) days, expected \(Self.text(want) ?? "?")") }
+                    }
+                }
+            }
+        }
         if case .object(let members)? = e["units"] {
             for (id, units) in members {
                 guard let r = (p.instruments + p.national).first(where: { $0.id == id }), case .object(let us) = units else { continue }

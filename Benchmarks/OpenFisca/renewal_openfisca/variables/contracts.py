@@ -35,6 +35,11 @@ def variables(slots: Slots) -> list[type]:
                  label=f"Loan {k}: buys a product of the innovative-product catalogue (catalogueProductId given)"),
             make(f"loan_{k}_first_on_market", kind="bool", label=f"Loan {k}: the product is on the market for the first time"),
             make(f"loan_{k}_relending_eligible", kind="bool", label=f"Loan {k}: qualifies for central-bank relending"),
+            make(f"loan_{k}_start", kind="date", default=NOT_GIVEN,
+                 label=f"Loan {k}: start (disbursement) date (0001-01-01 = not given)"),
+            make(f"loan_{k}_end", kind="date", default=NOT_GIVEN, label=f"Loan {k}: end date (0001-01-01 = not given)"),
+            make(f"loan_{k}_purpose", kind="int", default=0,
+                 label=f"Loan {k}: what it finances (0 equipment, 1 fixed asset, 2 technology innovation)"),
         ]
     for k in range(1, slots.leases + 1):
         out += [

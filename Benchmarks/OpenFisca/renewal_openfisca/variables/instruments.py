@@ -58,18 +58,20 @@ def cap_of(projects, period, parameters, key):
 def _project_conditions(key):
     """Project conditions of each per-project instrument (Policies/…/instruments/*.yaml)."""
     return {
-        # 7c: technical-renovation and particularly-major.
-        "i7c": lambda P, t: cat(P, t, "technical-renovation") & cat(P, t, "particularly-major"),
+        # 7c: particularly-major, and technical-renovation unless reading 13 waives it.
+        "i7c": lambda P, t, params: (cat(P, t, "technical-renovation")
+                             | dated(P, t, params, "readings.clause7c_renovation_role", "word", "waived"))
+        & cat(P, t, "particularly-major"),
         # 10a: basic- or industrial-software R&D; new investment given (present: > 0).
-        "i10a": lambda P, t: cat(P, t, "basic-software-rd", "industrial-software-rd") & (P("investment_new", t) > 0),
+        "i10a": lambda P, t, params: cat(P, t, "basic-software-rd", "industrial-software-rd") & (P("investment_new", t) > 0),
         # 13: energy-management centre.
-        "i13": lambda P, t: cat(P, t, "energy-management-centre"),
+        "i13": lambda P, t, params: cat(P, t, "energy-management-centre"),
         # 16: first set / first version / first batch; innovative-product contract given.
-        "i16": lambda P, t: cat(P, t, "first-set", "first-version", "first-batch") & (P("innovative_product_contract", t) > 0),
+        "i16": lambda P, t, params: cat(P, t, "first-set", "first-version", "first-batch") & (P("innovative_product_contract", t) > 0),
         # 17c: especially innovative; market contract given.
-        "i17c": lambda P, t: cat(P, t, "especially-innovative") & (P("market_contract", t) > 0),
+        "i17c": lambda P, t, params: cat(P, t, "especially-innovative") & (P("market_contract", t) > 0),
         # 18: benchmark demonstration, in one of the named fields; project investment given.
-        "i18": lambda P, t: cat(P, t, "benchmark-demonstration")
+        "i18": lambda P, t, params: cat(P, t, "benchmark-demonstration")
         & cat(P, t, "scenario-ai", "scenario-5g-a", "scenario-industrial-internet", "scenario-commercial-aerospace",
               "scenario-low-altitude", "scenario-deep-sea")
         & (P("investment_declared", t) > 0),
@@ -92,7 +94,7 @@ def _project_instrument(key):
     base_of = _PROJECT_BASES[key]
 
     def matched(projects, period, parameters):
-        return in_force(projects, period, parameters, key) & conditions(projects, period)
+        return in_force(projects, period, parameters, key) & conditions(projects, period, parameters)
 
     def amount(projects, period, parameters):
         base = np.maximum(base_of(projects, period), 0)
@@ -236,6 +238,95 @@ def _national_list(projects, period, parameters):
     return cat(projects, period, "national-candidate-list")
 
 
+# --- N1: counted by days from the loan's disbursement, each day at the rate in force on it. ---
+
+def _rate_steps(parameters, path):
+    """The whole dated history of a ratio parameter as (first day, numerator over 10**9): a
+    discount running over two years crosses the rate's changes, whatever the evaluation date."""
+    node = parameters
+    for part in path.split("."):
+        node = node.children[part]
+    steps = sorted((v.instant_str, v.value) for v in node.values_list)
+    return [(np.datetime64(day, "D"), 0 if value is None else exact.ratio_numerator(value)) for day, value in steps]
+
+
+def _add_years(days, n):
+    """The same day n years later; 29 February becomes 1 March (datetime64 arithmetic spills the
+    day past the month's end, as DailyDiscount does)."""
+    months = days.astype("datetime64[M]")
+    day_of_month = (days - months.astype("datetime64[D]")).astype(np.int64)
+    return (months + np.asarray(n, dtype=np.int64) * 12).astype("datetime64[D]") + day_of_month
+
+
+def _n1_loan_amount(projects, period, parameters, k):
+    """Σ over calendar years of floor(principal × Σ_days rate / days of the year): the period runs
+    from the start date up to, not including, its anniversary `years` later or the end date;
+    days before the counting day are left out (DailyDiscount.swift)."""
+    start = projects(f"loan_{k}_start", period)
+    end = projects(f"loan_{k}_end", period)
+    principal = projects(f"loan_{k}_principal", period)
+    years = dated(projects, period, parameters, "instruments.n1.years", "years")
+    counted = dated(projects, period, parameters, "national.interest_discount_from", "day")
+    given = start != NOT_GIVEN64
+    safe_start = np.where(given, start, np.datetime64("2000-01-01", "D"))
+    first = np.where(np.isnat(counted), safe_start, np.maximum(safe_start, counted))
+    last = _add_years(safe_start, np.minimum(years, 100))
+    last = np.where(end != NOT_GIVEN64, np.minimum(last, end), last)
+    steps = _rate_steps(projects.simulation.tax_benefit_system.parameters, "instruments.n1.ratio")
+    total = np.zeros(projects.count, dtype=np.int64)
+    active = given & (first < last) & (principal > 0)
+    if not active.any():
+        return total
+    lo_year = int(first[active].astype("datetime64[Y]").astype(np.int64).min()) + 1970
+    hi_year = int((last[active] - np.timedelta64(1, "D")).astype("datetime64[Y]").astype(np.int64).max()) + 1970
+    for y in range(lo_year, hi_year + 1):
+        year_start, year_end = np.datetime64(f"{y:04d}-01-01", "D"), np.datetime64(f"{y + 1:04d}-01-01", "D")
+        lo, hi = np.maximum(first, year_start), np.minimum(last, year_end)
+        weight = np.zeros(projects.count, dtype=np.int64)
+        for s, (step_from, numerator) in enumerate(steps):
+            step_end = steps[s + 1][0] if s + 1 < len(steps) else np.datetime64("9999-12-31", "D")
+            days = (np.minimum(hi, step_end) - np.maximum(lo, step_from)).astype(np.int64)
+            weight += np.where(days > 0, numerator * days, 0)
+        divisor = exact.RATIO_SCALE * int((year_end - year_start).astype(np.int64))
+        total += np.where(active & (lo < hi), exact.mul_div(np.maximum(principal, 0), weight, divisor), 0)
+    return total
+
+
+def _n1_loan_eligible(projects, period, parameters, k):
+    """Relending-eligible, and covered on its start (disbursement) date: each purpose from its own
+    day (equipment loans from 2024-06-25; fixed-asset and technology-innovation loans from
+    2026-01-20), all disbursed within the policy's window."""
+    start = projects(f"loan_{k}_start", period)
+    purpose = projects(f"loan_{k}_purpose", period)
+    loans_from = dated(projects, period, parameters, "national.interest_discount_loans_from", "day")
+    extension = dated(projects, period, parameters, "national.interest_discount_extension_from", "day")
+    until = dated(projects, period, parameters, "national.interest_discount_loans_until", "day")
+    given = start != NOT_GIVEN64
+    covered_from = np.where(purpose == 0, loans_from, extension)
+    covered = ~np.isnat(covered_from) & (covered_from <= start)
+    within = (np.isnat(loans_from) | (loans_from <= start)) & (np.isnat(until) | (start <= until))
+    return projects(f"loan_{k}_relending_eligible", period) & given & covered & within
+
+
+def _instrument_n1(S):
+    out = []
+    for k in range(1, S.loans + 1):
+        def eligible(projects, period, parameters, k=k):
+            return _n1_loan_eligible(projects, period, parameters, k)
+
+        def amount(projects, period, parameters, k=k):
+            return np.where(projects(f"n1_loan_{k}_eligible", period), _n1_loan_amount(projects, period, parameters, k), 0)
+
+        out += _unit_pair("n1", "loan", k, eligible, amount, "discount over its period")
+    matched, amount = _total("n1", "loan", "loans", _national_list, project_cap=False)
+    out += [
+        make("n1_matched", kind="bool", period=Y, formula=matched,
+             label="N1: project on the national list with at least one covered, relending-eligible loan"),
+        make("n1", kind="money", period=Y, formula=amount, label="N1: central interest discount, by days (fen)"),
+    ]
+    return out
+
+
 # --- Instrument 5: per product (reading 9), capped per product. ---
 
 def _instrument_5(S):
@@ -359,8 +450,7 @@ def variables(S) -> list[type]:
                              & (P(f"lease_{k}_equipment_investment", t) > 0))
     out += _project_instrument("i17c")
     out += _project_instrument("i18")
-    out += _loan_instrument(S, "n1", None, lambda P, t, k: P(f"loan_{k}_relending_eligible", t), "principal",
-                            "national.interest_discount_from", _national_list, project_cap=False)
+    out += _instrument_n1(S)
     out += _loan_instrument(S, "n2", None, lambda P, t, k: P(f"loan_{k}_relending_eligible", t), None, None,
                             _national_list, yearly=False, project_cap=False)
     out += _instrument_n3(S)

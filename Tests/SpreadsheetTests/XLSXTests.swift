@@ -1,14 +1,13 @@
 import Foundation
-import Policy
 import Testing
-@testable import Tabular
+@testable import Spreadsheet
 
 @Suite struct XLSXTests {
     @Test func writeThenReadGivesTheSameCells() throws {
         var writer = XLSXWriter(sheetName: "项目")
         writer.addRow(texts: ["credit_code", "enterprise_name", "declared_investment", "start_date", "zero_land"])
         writer.addRow([.text("91310115MA1K4ABCDD"), .text("上海 <浦江> & \"智能\""), .number("86000000.50"),
-                       .date(Day(iso: "2024-03-01")!), .bool(true)])
+                       .date(SheetDay(iso: "2024-03-01")!), .bool(true)])
         writer.addRow([.text("0012"), .empty, .number("0.035"), .empty, .bool(false)])
         writer.addRow([.text(" leading and trailing "), .text("line\nbreak\r\nand tab\t"), .text("_x0041_ literal"),
                        .text("控制\u{01}字符"), .number("not a number")])
@@ -101,14 +100,14 @@ import Testing
         #expect(ExcelNumber.plain("0E+0") == "0")
         #expect(ExcelNumber.plain("1E+400") == nil)
         #expect(ExcelNumber.plain("abc") == nil)
-        #expect(ExcelNumber.day(serial: "1") == Day(iso: "1900-01-01"))
-        #expect(ExcelNumber.day(serial: "59") == Day(iso: "1900-02-28"))
+        #expect(ExcelNumber.day(serial: "1") == SheetDay(iso: "1900-01-01"))
+        #expect(ExcelNumber.day(serial: "59") == SheetDay(iso: "1900-02-28"))
         #expect(ExcelNumber.day(serial: "60") == nil) // Excel's 29 February 1900
-        #expect(ExcelNumber.day(serial: "61") == Day(iso: "1900-03-01"))
-        #expect(ExcelNumber.day(serial: "45352") == Day(iso: "2024-03-01"))
-        #expect(ExcelNumber.day(serial: "0", date1904: true) == Day(iso: "1904-01-01"))
+        #expect(ExcelNumber.day(serial: "61") == SheetDay(iso: "1900-03-01"))
+        #expect(ExcelNumber.day(serial: "45352") == SheetDay(iso: "2024-03-01"))
+        #expect(ExcelNumber.day(serial: "0", date1904: true) == SheetDay(iso: "1904-01-01"))
         for iso in ["1900-01-01", "1900-02-28", "1900-03-01", "2024-02-29", "2099-12-31"] {
-            let day = Day(iso: iso)!
+            let day = SheetDay(iso: iso)!
             #expect(ExcelNumber.day(serial: String(ExcelNumber.serial(of: day))) == day)
         }
     }

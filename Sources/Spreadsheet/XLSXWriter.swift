@@ -1,5 +1,4 @@
 import Foundation
-import Policy
 import ZIPFoundation
 
 /// A cell to write.
@@ -12,7 +11,7 @@ public enum XLSXCell: Sendable, Equatable {
     case number(String)
     case bool(Bool)
     /// A date cell (serial number with a `yyyy-mm-dd` format), sortable and filterable in Excel.
-    case date(Day)
+    case date(SheetDay)
 }
 
 /// Writes a minimal .xlsx workbook with one sheet that Excel, WPS and LibreOffice open:

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Tabular
+@testable import Spreadsheet
 
 @Suite struct CSVTests {
     static func rows(_ text: String, separator: CSVReader.Separator = .auto, chunk: Int? = nil) throws -> [[String]] {

@@ -1,5 +1,4 @@
 import Foundation
-import Policy
 
 /// A streaming RFC 4180 reader: quoted fields, doubled quotes inside them, line breaks inside
 /// quotes, CRLF, LF or CR line ends, an optional UTF-8 byte-order mark, and a separator that is
@@ -35,7 +34,7 @@ public final class CSVReader {
     /// A malformed input: where and why.
     public struct Error: Swift.Error, Sendable, CustomStringConvertible {
         public var row: Int
-        public var message: LocalizedText
+        public var message: SpreadsheetMessage
         public var description: String { "row \(row): \(message.en)" }
     }
 
@@ -80,7 +79,7 @@ public final class CSVReader {
         _ = try ensure(4096)
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         if buffer.count >= 2, (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) {
-            throw Error(row: 1, message: LocalizedText(
+            throw Error(row: 1, message: SpreadsheetMessage(
                 zh: "文件为 UTF-16 编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
                 en: "the file is UTF-16 text; save it from Excel as \"CSV UTF-8 (comma delimited)\""))
         }
@@ -174,7 +173,7 @@ public final class CSVReader {
                 guard try fill() else {
                     // End of the input.
                     if state == .quoted {
-                        throw Error(row: row.number, message: LocalizedText(
+                        throw Error(row: row.number, message: SpreadsheetMessage(
                             zh: "第 \(row.number) 行开始的引号字段直到文件结束都没有闭合",
                             en: "a quoted field that starts in row \(row.number) is not closed before the end of the file"))
                     }
@@ -257,91 +256,5 @@ public final class CSVReader {
     public func forEachRow(_ body: (CSVRow) throws -> Void) throws {
         var row = CSVRow()
         while try readRow(into: &row) { try body(row) }
-    }
-}
-
-/// One row of a CSV file: its fields as UTF-8 bytes, decoded on demand.
-public struct CSVRow: Sendable {
-    /// The row number as a spreadsheet shows it (the first row is 1).
-    public internal(set) var number = 0
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
-
-    public init() {}
-
-    public var count: Int { ends.count }
-
-    func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
-
-    /// The field's text; invalid UTF-8 is replaced by U+FFFD (see `validatedField`).
-    public subscript(i: Int) -> String {
-        guard i < ends.count else { return "" }
-        return String(decoding: bytes[range(i)], as: UTF8.self)
-    }
-
-    /// The field's text, or nil when it is not valid UTF-8 (a file saved in GBK, say).
-    public func validatedField(_ i: Int) -> String? {
-        guard i < ends.count else { return "" }
-        let r = range(i)
-        return bytes.withUnsafeBufferPointer { p in
-            let field = UnsafeBufferPointer(rebasing: p[r])
-            return UTF8Check.isValid(field) ? String(decoding: field, as: UTF8.self) : nil
-        }
-    }
-
-    /// Every field's text; `bad` is the first field that is not valid UTF-8 (decoded with
-    /// replacement characters).
-    func strings(firstInvalid bad: inout Int?) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(ends.count)
-        bytes.withUnsafeBufferPointer { p in
-            var start = 0
-            for (i, end) in ends.enumerated() {
-                if end == start { out.append("") } else {
-                    let field = UnsafeBufferPointer(rebasing: p[start..<end])
-                    if bad == nil && !UTF8Check.isValid(field) { bad = i }
-                    out.append(String(decoding: field, as: UTF8.self))
-                }
-                start = end
-            }
-        }
-        return out
-    }
-
-    public func isEmpty(_ i: Int) -> Bool { i >= ends.count || range(i).isEmpty }
-
-    /// Every field is empty (an empty line or a line of separators).
-    public var isBlank: Bool { bytes.isEmpty }
-
-    public var fields: [String] { (0..<count).map { self[$0] } }
-}
-
-/// UTF-8 well-formedness (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-enum UTF8Check {
-    static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = p.count
-        while i < n {
-            let b = p[i]
-            if b < 0x80 { i += 1; continue }
-            let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: return false
-            }
-            guard i + need < n else { return false }
-            let second = p[i + 1]
-            guard second >= lower && second <= upper else { return false }
-            for k in 2..<(need + 1) where p[i + k] & 0xC0 != 0x80 { return false }
-            i += need + 1
-        }
-        return true
     }
 }

@@ -1,4 +1,3 @@
-import Policy
 
 /// Excel's stored numbers as exact text: scientific notation expanded digit by digit, and date
 /// serial numbers turned into calendar days. Nothing passes through `Double`.
@@ -91,7 +90,7 @@ public enum ExcelNumber {
     }
 
     /// Digits with at most one point and at least one digit, optionally signed.
-    static func isDecimal<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    public static func isDecimal<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         var points = 0, digits = 0, first = true
         for c in bytes {
             defer { first = false }
@@ -104,7 +103,7 @@ public enum ExcelNumber {
     /// The day of an Excel date serial number (its whole part; a time of day is dropped).
     /// In the 1900 system serial 1 is 1900-01-01 and Excel counts a 29 February 1900 that never
     /// was (serial 60, refused here); in the 1904 system serial 0 is 1904-01-01.
-    public static func day(serial text: String, date1904: Bool = false) -> Day? {
+    public static func day(serial text: String, date1904: Bool = false) -> SheetDay? {
         guard let plain = plain(text), !plain.hasPrefix("-") else { return nil }
         let whole = plain.split(separator: ".", maxSplits: 1).first.map(String.init) ?? plain
         guard whole.count <= 7, let n = Int(whole) else { return nil }
@@ -115,21 +114,14 @@ public enum ExcelNumber {
     }
 
     /// The 1900-system serial number of a day (for writing date cells).
-    public static func serial(of day: Day) -> Int {
+    public static func serial(of day: SheetDay) -> Int {
         let d = days(from1970: day.year, day.month, day.day)
         let n = d - days(from1970: 1899, 12, 30)
         return n < 61 ? n - 1 : n
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    static func days(from1970 y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
+    /// Days since 1970-01-01.
+    static func days(from1970 y: Int, _ m: Int, _ d: Int) -> Int { SheetDay(year: y, month: m, day: d)!.daysSince1970 }
 
-    static func civil(daysFromEpoch z0: Int) -> Day? { Day(daysSince1970: z0) }
+    static func civil(daysFromEpoch z0: Int) -> SheetDay? { SheetDay(daysSince1970: z0) }
 }

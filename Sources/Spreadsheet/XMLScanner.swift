@@ -1,115 +1,4 @@
 import Foundation
-import Policy
-
-/// What `XMLScanner` reports. The view's bytes are valid during the call only.
-protocol XMLHandler {
-    /// A start tag; its attributes are in `view.attributes`. Self-closing tags are followed by
-    /// an `end` call.
-    mutating func start(_ view: XMLView, name: Range<Int>) throws
-    mutating func end(_ view: XMLView, name: Range<Int>) throws
-    /// Character data (entities not yet decoded unless `cdata`).
-    mutating func text(_ view: XMLView, _ range: Range<Int>, cdata: Bool) throws
-}
-
-/// The scanner's buffer during a call to a handler, with the current tag's attributes.
-struct XMLView {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let attributes: [(name: Range<Int>, value: Range<Int>)]
-
-    /// The name without its namespace prefix.
-    func localName(_ range: Range<Int>) -> Range<Int> {
-        var i = range.upperBound
-        while i > range.lowerBound {
-            if bytes[i - 1] == UInt8(ascii: ":") { return i..<range.upperBound }
-            i -= 1
-        }
-        return range
-    }
-
-    func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool {
-        let local = localName(range)
-        guard local.count == literal.utf8CodeUnitCount else { return false }
-        let lit = literal.utf8Start
-        var k = 0
-        for i in local {
-            if bytes[i] != lit[k] { return false }
-            k += 1
-        }
-        return true
-    }
-
-    /// The attribute's raw value range, by local name.
-    func attribute(_ name: StaticString) -> Range<Int>? {
-        for a in attributes where equals(a.name, name) { return a.value }
-        return nil
-    }
-
-    /// An attribute's value, entities decoded.
-    func attributeText(_ name: StaticString) -> String? {
-        attribute(name).map { decode($0) }
-    }
-
-    func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    }
-
-    func int(_ range: Range<Int>) -> Int? {
-        guard !range.isEmpty, range.count <= 18 else { return nil }
-        var v = 0
-        for i in range {
-            let b = bytes[i]
-            guard b >= 0x30 && b <= 0x39 else { return nil }
-            v = v * 10 + Int(b - 0x30)
-        }
-        return v
-    }
-
-    /// Text with the five XML entities and character references decoded.
-    func decode(_ range: Range<Int>) -> String {
-        var ampersand = false
-        for i in range where bytes[i] == UInt8(ascii: "&") { ampersand = true; break }
-        if !ampersand { return string(range) }
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let b = bytes[i]
-            var semi = -1
-            if b == UInt8(ascii: "&") {
-                var k = i + 1
-                while k < min(range.upperBound, i + 12) { if bytes[k] == UInt8(ascii: ";") { semi = k; break }; k += 1 }
-            }
-            guard semi > 0 else {
-                out.append(b)
-                i += 1
-                continue
-            }
-            let entity = string((i + 1)..<semi)
-            var replacement: [UInt8]?
-            switch entity {
-            case "lt": replacement = [UInt8(ascii: "<")]
-            case "gt": replacement = [UInt8(ascii: ">")]
-            case "amp": replacement = [UInt8(ascii: "&")]
-            case "quot": replacement = [UInt8(ascii: "\"")]
-            case "apos": replacement = [UInt8(ascii: "'")]
-            default:
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16), let s = Unicode.Scalar(v) {
-                    replacement = Array(String(Character(s)).utf8)
-                } else if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()), let s = Unicode.Scalar(v) {
-                    replacement = Array(String(Character(s)).utf8)
-                }
-            }
-            if let replacement {
-                out.append(contentsOf: replacement)
-                i = semi + 1
-            } else {
-                out.append(b)
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
 
 /// A small incremental XML tokenizer over UTF-8 bytes for the parts of an .xlsx package: start
 /// and end tags with attributes, character data, CDATA, comments, processing instructions and a
@@ -119,10 +8,10 @@ struct XMLView {
 ///
 /// Used instead of Foundation's `XMLParser` for worksheets and shared strings because it makes
 /// no object per element: a million-row sheet has tens of millions of them.
-struct XMLScanner {
-    struct Malformed: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+public struct XMLScanner {
+    public struct Malformed: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     private var buffer: [UInt8] = []
@@ -295,66 +184,4 @@ struct XMLScanner {
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
-}
-
-extension String {
-    /// Decodes the `_xHHHH_` escapes of OOXML strings (Excel writes a carriage return as
-    /// `_x000D_` and a literal `_x` as `_x005F_x`).
-    var decodingOOXMLEscapes: String {
-        var found = false, underscore = false
-        for b in utf8 {
-            if underscore && b == UInt8(ascii: "x") { found = true; break }
-            underscore = b == UInt8(ascii: "_")
-        }
-        guard found else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: "_x") {
-            out += rest[..<r.lowerBound]
-            let after = rest[r.upperBound...]
-            let hex = after.prefix(4)
-            if hex.count == 4, after.dropFirst(4).first == "_", let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) {
-                out.unicodeScalars.append(s)
-                rest = after.dropFirst(5)
-            } else {
-                out += "_x"
-                rest = after
-            }
-        }
-        out += rest
-        return out
-    }
-
-    /// Escapes text for an OOXML string: XML's special characters, control characters as
-    /// `_xHHHH_`, and a literal `_xHHHH_` pattern by escaping its underscore.
-    var xmlEscapedOOXML: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        let scalars = Array(unicodeScalars)
-        for (i, s) in scalars.enumerated() {
-            switch s {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "_":
-                // "_x0041_" must not read back as "A".
-                if i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
-                   (2...5).allSatisfy({ scalars[i + $0].properties.isASCIIHexDigit }) {
-                    out += "_x005F"
-                }
-                out += "_"
-            case "\t", "\n":
-                out.unicodeScalars.append(s)
-            default:
-                if s.value < 0x20 || s.value == 0xFFFE || s.value == 0xFFFF {
-                    let hex = String(s.value, radix: 16, uppercase: true)
-                    out += "_x" + String(repeating: "0", count: 4 - hex.count) + hex + "_"
-                } else {
-                    out.unicodeScalars.append(s)
-                }
-            }
-        }
-        return out
-    }
 }
