@@ -63,7 +63,7 @@ import Yams
                     parts.append("map<" + kind(values ?? [:]) + ">")
                 case "string":
                     var s = "string"
-                    if let e = schema["enum"] as? [Any] { s += "[" + e.map { "\($0)" }.sorted().joined(separator: ",") + "]" }
+                    if let e = schema["enum"] as? [Any] { s += "[" + e.compactMap { $0 as? String }.sorted().joined(separator: ",") + "]" }
                     if let max = schema["maxLength"] { s += "≤\(max)" }
                     parts.append(s)
                 default: parts.append(t)
