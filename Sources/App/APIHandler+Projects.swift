@@ -26,7 +26,7 @@ extension APIHandler {
     func filter(district: String?, status: Components.Schemas.ProjectStatus?, instrument: String?, minAmount: String?,
                 maxAmount: String?, text: String?, sort: Components.Schemas.ProjectSort?) throws -> ProjectFilter {
         var f = ProjectFilter()
-        if let district {
+        if let district = try queryText(district, .code, name: "district") {
             guard let d = vocabulary.district(named: district) else { throw BadRequest("未知的区：\(district)", "unknown district: \(district)", path: "district") }
             f.district = d.id
         }
@@ -37,7 +37,7 @@ extension APIHandler {
         }
         f.minAmount = try money(minAmount, name: "minAmount")
         f.maxAmount = try money(maxAmount, name: "maxAmount")
-        f.text = text
+        f.text = try queryText(text, .name, name: "q")
         f.sort = sort.flatMap { ProjectFilter.Sort(rawValue: $0.rawValue) } ?? .updated
         return f
     }
@@ -71,6 +71,9 @@ extension APIHandler {
 
     func createProject(_ input: Operations.CreateProject.Input) async throws -> Operations.CreateProject.Output {
         guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
+        var issues: [ValidationIssue] = []
+        check(body.creditCode, .identifier, at: "$.creditCode", into: &issues)
+        try refuse(issues)
         let p = try project(body.project, at: "$.project")
         let id = try await store.createProject(p, creditCode: body.creditCode)
         return .created(.init(body: .json(try record(try await store.project(id)))))
@@ -104,6 +107,9 @@ extension APIHandler {
         guard let status = ProjectStatus(rawValue: body.status.rawValue) else {
             throw ValidationFailure(issues: [ValidationIssue(path: "$.status", zh: "未知的状态", en: "unknown status")])
         }
+        var issues: [ValidationIssue] = []
+        check(body.note, .note, at: "$.note", into: &issues)
+        try refuse(issues)
         try await store.setStatus(id, to: status, note: body.note)
         return .ok(.init(body: .json(try record(try await store.project(id)))))
     }
