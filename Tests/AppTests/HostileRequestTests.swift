@@ -67,7 +67,8 @@ import VaporTesting
             r = try await Self.send(app, .GET, "api/projects?q=\(String(repeating: "a", count: 201))")
             #expect(r.status == .badRequest && r.paths == ["q"], "\(r.raw)")
             r = try await Self.send(app, .GET, "api/lists")
-            #expect(r.raw == "[]")
+            let lists = try JSONSerialization.jsonObject(with: Data(r.raw.utf8)) as? [Any]
+            #expect(lists?.isEmpty == true, "\(r.raw)")
         }
     }
 

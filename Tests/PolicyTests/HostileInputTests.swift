@@ -47,7 +47,7 @@ import Testing
         #expect(TextKind.name.problem(in: "第一行\n第二行") != nil)
     }
 
-    @Test(arguments: [(#""00012""#, "12"), (#""01.5""#, "1.5"), (#""00""#, "0"), (#""00.50""#, "0.50")])
+    @Test(arguments: [(#""00012""#, "12"), (#""01.5""#, "1.5"), (#""00""#, "0"), (#""00.50""#, "0.50")] as [(String, String)])
     func amountsWithLeadingZerosAreRefusedWithTheirPlainForm(_ amount: String, _ plain: String) throws {
         let refused = try Self.issues(Self.file(project: #""id": "P-1", "investment": {"declared": \#(amount)}"#))
         #expect(refused.map(\.path) == ["$.projects[0].investment.declared"])
