@@ -15,8 +15,8 @@ public enum RenewalMetrics {
     ]
 
     private static let once: Void = {
-        var factory = PrometheusMetricsFactory(registry: registry)
-        factory.defaultDurationHistogramBuckets = durationBuckets
+        var factory = PrometheusMetricsFactory(registry: RenewalMetrics.registry)
+        factory.defaultDurationHistogramBuckets = RenewalMetrics.durationBuckets
         MetricsSystem.bootstrap(factory)
     }()
 

@@ -22,8 +22,9 @@ enum RequestLimits {
     /// Names and values of all headers together.
     static let headers = 16 * kib
 
-    /// The body limit of a request, by its route (method and path as registered).
-    static func body(method: HTTPMethod, route: String?) -> (bytes: Int, streamed: Bool) {
+    /// The body limit of a request, by its route (method and path as registered, `""` when no
+    /// route matched).
+    static func body(method: HTTPMethod, route: String) -> (bytes: Int, streamed: Bool) {
         switch (method, route) {
         case (.POST, "api/imports"): return (upload, true)
         case (.POST, "api/match"), (.POST, "api/projects"), (.PUT, "api/projects/:id"), (.POST, "api/lists/:id/revisions"):

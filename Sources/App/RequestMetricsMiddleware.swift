@@ -1,4 +1,3 @@
-import Metrics
 import Vapor
 
 /// Counts requests by method, route and status, and times them by method and route, through
@@ -11,8 +10,8 @@ struct RequestMetricsMiddleware: AsyncMiddleware {
         var status: UInt = 500
         defer {
             let method = request.method.rawValue
-            Metrics.Counter(label: "renewal_http_requests_total", dimensions: [("method", method), ("route", route), ("status", String(status))]).increment()
-            Metrics.Timer(label: "renewal_http_request_duration_seconds", dimensions: [("method", method), ("route", route)])
+            MetricsCounter(label: "renewal_http_requests_total", dimensions: [("method", method), ("route", route), ("status", String(status))]).increment()
+            MetricsTimer(label: "renewal_http_request_duration_seconds", dimensions: [("method", method), ("route", route)])
                 .record(duration: ContinuousClock.now - start)
         }
         do {

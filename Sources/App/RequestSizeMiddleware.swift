@@ -21,7 +21,7 @@ struct RequestSizeMiddleware: AsyncMiddleware {
         if headerBytes > RequestLimits.headers {
             throw RequestTooLarge(part: .headers, limit: RequestLimits.headers)
         }
-        let route = request.route.map { $0.path.map(\.description).joined(separator: "/") }
+        let route = request.route.map { $0.path.map(\.description).joined(separator: "/") } ?? ""
         let limit = RequestLimits.body(method: request.method, route: route)
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit.bytes {
             throw RequestTooLarge(part: .body, limit: limit.bytes)

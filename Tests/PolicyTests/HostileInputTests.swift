@@ -27,10 +27,10 @@ import Testing
 
     @Test func everyTextFieldHasItsLimit() throws {
         let long = String(repeating: "x", count: TextKind.note.maxLength + 1)
-        let project = #""id": "\#(long)", "name": "\#(long)", "loans": [{"id": "L1", "principal": "1", "lender": "\#(long)"}], "equipment": [{"name": "\#(long)", "quantity": 1, "unitPrice": "1", "catalogueProductId": "\#(long)"}]"#
+        let project = #""id": "\#(long)", "name": "\#(long)", "loans": [{"id": "L1", "principal": "1", "lender": "\#(long)"}], "equipment": [{"name": "\#(long)", "quantity": 1, "unitPrice": "1"}, {"name": "机床", "quantity": 1, "unitPrice": "1", "catalogueProductId": "\#(long)"}]"#
         let paths = Set(try Self.issues(Self.file(project: project)).map(\.path))
         #expect(paths == ["$.projects[0].id", "$.projects[0].name", "$.projects[0].loans[0].lender",
-                          "$.projects[0].equipment[0].name", "$.projects[0].equipment[0].catalogueProductId"])
+                          "$.projects[0].equipment[0].name", "$.projects[0].equipment[1].catalogueProductId"])
     }
 
     @Test(arguments: ["\\u0000", "\\u001f", "\\u007f", "\\u0085", "\\u2028", "\\u202e", "\\n", "\\t"])

@@ -48,7 +48,7 @@ enum DecimalText {
     static func withoutLeadingZeros(_ text: String) -> String? {
         guard hasLeadingZeros(text), split(text) != nil else { return nil }
         let rest = text.drop { $0 == "0" }
-        return rest.isEmpty || rest.first == "." ? "0" + rest : String(rest)
+        return rest.isEmpty || rest.first == "." ? "0" + String(rest) : String(rest)
     }
 
     /// More than one digit before the point, the first a zero: `"00012"`, `"01.5"` (not `"0.5"`).
