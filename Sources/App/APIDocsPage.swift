@@ -67,7 +67,7 @@ enum APIDocsPage {
                     out += "<table><tr><th>响应 response</th><th>说明 description</th><th>内容 body</th></tr>"
                     for (code, r) in responses.sorted(by: { $0.key < $1.key }) {
                         let resp = resolve(r)
-                        let content = (resp["content"] as? [String: Any])?.map { "\($0.key) \(typeName(($0.value as? [String: Any])?["schema"] as? [String: Any] ?? [:]))" }.joined(separator: ", ") ?? ""
+                        let content = (resp["content"] as? [String: Any])?.map { "\($0.key) \(typeName(($0.value as? [String: Any])?["schema"] as? [String: Any] ?? [:]))" }.joined(separator: ", ") ?? "—"
                         out += "<tr><td>\(e(code))</td><td>\(e(resp["description"] as? String ?? ""))</td><td>\(e(content))</td></tr>"
                     }
                     out += "</table>"
@@ -85,7 +85,7 @@ enum APIDocsPage {
                 out += "<table><tr><th>字段 field</th><th>类型 type</th><th>说明 description</th></tr>"
                 for (field, p) in props.sorted(by: { $0.key < $1.key }) {
                     let ps = p as? [String: Any] ?? [:]
-                    out += "<tr><td><code>\(e(field))</code>\(required.contains(field) ? " *" : "")</td><td>\(e(typeName(ps)))</td><td>\(e(ps["description"] as? String ?? ""))</td></tr>"
+                    out += "<tr><td><code>\(e(field))</code>\(required.contains(field) ? " *" : "")</td><td>\(e(typeName(ps)))</td><td>\(e(ps["description"] as? String ?? resolve(ps)["description"] as? String ?? ""))</td></tr>"
                 }
                 out += "</table>"
             } else if let values = schema["enum"] as? [Any] {
