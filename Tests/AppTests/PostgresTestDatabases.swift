@@ -85,9 +85,14 @@ actor PostgresTestDatabases {
     }
 
     /// Drops and recreates the template (the migrations may have changed since the last run),
-    /// then migrates it through the application's own setup.
+    /// then migrates it through the application's own setup. Test databases left by a process
+    /// that died are dropped first: one test process per base database at a time, as in CI.
     static func makeTemplate(_ base: Base) async throws {
         let template = "\(base.name)_template"
+        let pattern = base.name.replacingOccurrences(of: "_", with: "\\_") + "\\_t\\_%"
+        for name in try await names(on: base.url, "SELECT datname FROM pg_database WHERE datname LIKE '\(pattern)'") {
+            try await run(on: base.url, "DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")
+        }
         try await run(on: base.url, "DROP DATABASE IF EXISTS \"\(template)\" WITH (FORCE)")
         try await run(on: base.url, "CREATE DATABASE \"\(template)\"")
         let app = try await Application.make(.testing)
@@ -106,16 +111,25 @@ actor PostgresTestDatabases {
 
     /// One statement on the base database, on a connection of its own.
     static func run(on url: String, _ sql: String) async throws {
+        _ = try await names(on: url, sql)
+    }
+
+    /// One statement on the base database; the first column of every row it returns.
+    static func names(on url: String, _ sql: String) async throws -> [String] {
         let app = try await Application.make(.testing)
+        let names: [String]
         do {
             try app.databases.use(.postgres(url: url), as: .psql)
             guard let db = app.db as? any SQLDatabase else { throw TestDatabaseError("not an SQL database") }
-            try await db.raw("\(unsafeRaw: sql)").run()
+            names = try await db.raw("\(unsafeRaw: sql)").all().map { row in
+                try row.allColumns.first.map { try row.decode(column: $0, as: String.self) } ?? ""
+            }
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+        return names
     }
 }
 
