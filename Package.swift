@@ -2,9 +2,9 @@
 import PackageDescription
 
 // The engine (`Policy`) depends on Foundation and Yams only: no HTTP, no SQL. `Simulation`
-// adds population runs on top of it. `Registry` is the project database (Fluent, SQLite or
-// PostgreSQL), `API` the OpenAPI contract, `App` the Vapor server. The engine's tests
-// (`PolicyTests`, `SimulationTests`) build without the server.
+// adds population runs on top of it. `Registry` is the project database (FluentKit on SQLite or
+// PostgreSQL, with its own database setup and no Vapor), `API` the OpenAPI contract, `App` the
+// Vapor server. The engine's tests (`PolicyTests`, `SimulationTests`) build without the server.
 let package = Package(
     name: "Renewal",
     platforms: [.macOS(.v14)],
@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
@@ -44,7 +46,9 @@ let package = Package(
             name: "Registry",
             dependencies: [
                 "Policy", "Tabular",
-                .product(name: "Fluent", package: "fluent"),
+                // FluentKit, not Fluent: the registry knows no HTTP (Fluent is Vapor's integration).
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -62,6 +66,7 @@ let package = Package(
             dependencies: [
                 "Policy", "Simulation", "Registry", "API",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -75,6 +80,7 @@ let package = Package(
                 "Simulation",
                 "Registry",
                 "App",
+                .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +106,7 @@ let package = Package(
             dependencies: [
                 "App", "Registry", "Policy",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ],

@@ -9,10 +9,6 @@ extension APIHandler {
               projectCount: try await store.projectCount(of: e), createdAt: e.createdAt ?? Date(), updatedAt: e.updatedAt ?? e.createdAt ?? Date())
     }
 
-    func enterprise(_ body: Components.Schemas.Enterprise) throws -> Enterprise {
-        try validated(ProjectFileReader.readEnterprise(try Recode.tree(body), vocabulary: vocabulary))
-    }
-
     func listEnterprises(_ input: Operations.ListEnterprises.Input) async throws -> Operations.ListEnterprises.Output {
         let (page, perPage) = try page(input.query.page, input.query.perPage)
         var district: String?
@@ -27,12 +23,6 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(items: records, page: page, perPage: perPage, total: total))))
     }
 
-    func createEnterprise(_ input: Operations.CreateEnterprise.Input) async throws -> Operations.CreateEnterprise.Output {
-        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
-        let model = try await store.createEnterprise(try enterprise(body))
-        return .created(.init(body: .json(try await record(model))))
-    }
-
     func getEnterprise(_ input: Operations.GetEnterprise.Input) async throws -> Operations.GetEnterprise.Output {
         guard let model = try await store.enterprise(input.path.creditCode) else { throw Self.noEnterprise(input.path.creditCode) }
         return .ok(.init(body: .json(try await record(model))))
@@ -42,27 +32,8 @@ extension APIHandler {
         .notFound(LocalizedText(zh: "未找到统一社会信用代码为 \(code) 的企业", en: "no enterprise with credit code \(code)"))
     }
 
-    func updateEnterprise(_ input: Operations.UpdateEnterprise.Input) async throws -> Operations.UpdateEnterprise.Output {
-        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
-        let e = try enterprise(body)
-        guard e.creditCode == input.path.creditCode else {
-            throw ValidationFailure(issues: [ValidationIssue(path: "$.creditCode", zh: "统一社会信用代码与路径不一致", en: "the credit code differs from the one in the path")])
-        }
-        return .ok(.init(body: .json(try await record(try await store.updateEnterprise(e)))))
-    }
-
     func deleteEnterprise(_ input: Operations.DeleteEnterprise.Input) async throws -> Operations.DeleteEnterprise.Output {
         try await store.deleteEnterprise(input.path.creditCode)
         return .noContent(.init())
-    }
-
-    func getEnterprisePlan(_ input: Operations.GetEnterprisePlan.Input) async throws -> Operations.GetEnterprisePlan.Output {
-        let date = try day(input.query.date)
-        let (enterprise, projects) = try await store.projects(of: input.path.creditCode)
-        guard !projects.isEmpty else {
-            throw RegistryError.conflict(LocalizedText(zh: "该企业尚无项目", en: "the enterprise has no projects yet"))
-        }
-        let file = ProjectFile(enterprise: enterprise.domain(), projects: projects.map { $0.domain() })
-        return .ok(.init(body: .json(try Recode.convert(app.engine.plan(for: file, on: date)))))
     }
 }

@@ -1,5 +1,4 @@
 import API
-import Fluent
 import Foundation
 import OpenAPIRuntime
 import Policy
@@ -27,17 +26,17 @@ extension APIHandler {
         let chunkSize = input.query.chunkSize ?? ImportService.defaultChunkSize
         guard (1...10_000).contains(chunkSize) else { throw BadRequest("chunkSize 应在 1 到 10000 之间", "chunkSize must be between 1 and 10000", path: "chunkSize") }
         let resume = try input.query.resume.map { try uuid($0, name: "resume") }
-        if let resume, await app.importRunner.isRunning(resume) {
+        if let resume, await services.importRunner.isRunning(resume) {
             throw RegistryError.conflict(LocalizedText(zh: "该导入正在进行", en: "the import is still running"))
         }
         // The upload goes to a temporary file as it arrives, and the import reads it from there:
         // memory stays flat for a file of a million rows. The runner removes it when the import ends.
         let upload = try await UploadSpool.write(body, limit: RequestLimits.upload)
-        let service = ImportService(db: app.db, library: library)
+        let service = services.importService()
         let job: ImportJobModel
         do {
             job = try await service.start(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize, resume: resume)
-            try await app.importRunner.launch(job, service: service, upload: upload, format: format, logger: app.logger)
+            try await services.importRunner.launch(job, service: service, upload: upload, format: format, logger: services.logger)
         } catch let error as TabularError {
             try? FileManager.default.removeItem(at: upload)
             // Not a table at all (no header, unknown columns, a damaged archive): the request's fault.
@@ -48,15 +47,15 @@ extension APIHandler {
         }
         let id = try job.requireID()
         if input.query.wait == true {
-            await app.importRunner.wait(for: id)
-            guard let done = try await ImportJobModel.find(id, on: app.db) else { throw RegistryError.notFound(LocalizedText(zh: "导入任务已消失", en: "the import vanished")) }
+            await services.importRunner.wait(for: id)
+            guard let done = try await services.importService().job(id) else { throw RegistryError.notFound(LocalizedText(zh: "导入任务已消失", en: "the import vanished")) }
             return .ok(.init(body: .json(try await report(done))))
         }
         return .accepted(.init(headers: .init(location: "/api/imports/\(id.uuidString.lowercased())"), body: .json(try await report(job))))
     }
 
     func report(_ job: ImportJobModel) async throws -> Components.Schemas.ImportReport {
-        let errors = try await ImportErrorModel.query(on: app.db).filter(\.$job.$id == job.requireID()).sort(\.$row).all()
+        let errors = try await services.importService().errors(of: job)
         return .init(id: try job.requireID().uuidString.lowercased(), format: .init(rawValue: job.format) ?? .csv,
                      status: .init(rawValue: job.status) ?? .partial,
                      rows: job.rows, imported: job.imported, failed: job.failed, chunks: job.chunks, committedChunks: job.committedChunks,
@@ -65,7 +64,7 @@ extension APIHandler {
 
     func getImport(_ input: Operations.GetImport.Input) async throws -> Operations.GetImport.Output {
         let id = try uuid(input.path.id)
-        guard let job = try await ImportJobModel.find(id, on: app.db) else {
+        guard let job = try await services.importService().job(id) else {
             throw RegistryError.notFound(LocalizedText(zh: "未找到导入任务 \(input.path.id)", en: "no import \(input.path.id)"))
         }
         return .ok(.init(body: .json(try await report(job))))

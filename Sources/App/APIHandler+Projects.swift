@@ -4,21 +4,6 @@ import Policy
 import Registry
 
 extension APIHandler {
-    func project(_ body: Components.Schemas.Project, at path: String = "$") throws -> Project {
-        try validated(ProjectFileReader.readProject(try Recode.tree(body), vocabulary: vocabulary, at: path))
-    }
-
-    func record(_ m: ProjectModel) throws -> Components.Schemas.ProjectRecord {
-        .init(id: try m.requireID().uuidString.lowercased(), creditCode: m.enterprise.creditCode, enterpriseName: m.enterprise.name,
-              status: .init(rawValue: m.status) ?? .reserve, project: try Recode.decode(ProjectFileWriter.project(m.domain())),
-              recommendedTotal: Money(fen: m.recommendedFen).decimalString, recommendedInstruments: Self.instruments(m),
-              statusHistory: m.statusEvents.sorted { $0.at < $1.at }.map {
-                  .init(from: $0.fromStatus.flatMap(Components.Schemas.ProjectStatus.init(rawValue:)),
-                        to: .init(rawValue: $0.toStatus) ?? .reserve, at: $0.at, note: $0.note)
-              },
-              createdAt: m.createdAt ?? Date(), updatedAt: m.updatedAt ?? m.createdAt ?? Date())
-    }
-
     static func instruments(_ m: ProjectModel) -> [String] {
         m.recommendedInstruments.split(separator: ",").map(String.init)
     }
@@ -69,48 +54,8 @@ extension APIHandler {
                                            totalExact: page.totalExact, nextCursor: page.next?.token))))
     }
 
-    func createProject(_ input: Operations.CreateProject.Input) async throws -> Operations.CreateProject.Output {
-        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
-        var issues: [ValidationIssue] = []
-        check(body.creditCode, .identifier, at: "$.creditCode", into: &issues)
-        try refuse(issues)
-        let p = try project(body.project, at: "$.project")
-        let id = try await store.createProject(p, creditCode: body.creditCode)
-        return .created(.init(body: .json(try record(try await store.project(id)))))
-    }
-
-    func getProject(_ input: Operations.GetProject.Input) async throws -> Operations.GetProject.Output {
-        .ok(.init(body: .json(try record(try await store.project(try uuid(input.path.id))))))
-    }
-
-    func updateProject(_ input: Operations.UpdateProject.Input) async throws -> Operations.UpdateProject.Output {
-        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
-        let id = try uuid(input.path.id)
-        try await store.replaceProject(id, with: try project(body))
-        return .ok(.init(body: .json(try record(try await store.project(id)))))
-    }
-
     func deleteProject(_ input: Operations.DeleteProject.Input) async throws -> Operations.DeleteProject.Output {
         try await store.deleteProject(try uuid(input.path.id))
         return .noContent(.init())
-    }
-
-    func getProjectMatch(_ input: Operations.GetProjectMatch.Input) async throws -> Operations.GetProjectMatch.Output {
-        let date = try day(input.query.date)
-        let m = try await store.project(try uuid(input.path.id))
-        return .ok(.init(body: .json(try Recode.convert(app.engine.evaluate(m.domain(), on: date)))))
-    }
-
-    func changeProjectStatus(_ input: Operations.ChangeProjectStatus.Input) async throws -> Operations.ChangeProjectStatus.Output {
-        guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
-        let id = try uuid(input.path.id)
-        guard let status = ProjectStatus(rawValue: body.status.rawValue) else {
-            throw ValidationFailure(issues: [ValidationIssue(path: "$.status", zh: "未知的状态", en: "unknown status")])
-        }
-        var issues: [ValidationIssue] = []
-        check(body.note, .note, at: "$.note", into: &issues)
-        try refuse(issues)
-        try await store.setStatus(id, to: status, note: body.note)
-        return .ok(.init(body: .json(try record(try await store.project(id)))))
     }
 }

@@ -2,18 +2,17 @@ import API
 import Foundation
 import Policy
 import Registry
-import Vapor
 
 /// The JSON API: one method per operation of `openapi.yaml` (the generated `APIProtocol`). Errors
 /// are thrown as the registry's and the reader's own errors; `JSONErrorMiddleware` turns them into
 /// the contract's `Error` bodies with the right status.
 struct APIHandler: APIProtocol {
-    let app: Application
+    let services: PlatformServices
 
-    var library: PolicyLibrary { app.policyLibrary }
+    var library: PolicyLibrary { services.library }
     var vocabulary: Vocabulary { library.vocabulary }
-    var store: ProjectStore { app.projectStore }
-    var lists: RollingListStore { app.listStore }
+    var store: ProjectStore { services.projectStore() }
+    var lists: RollingListStore { services.listStore() }
 
     /// A date query parameter, or nil when absent; 400 when it is not a date.
     func day(_ text: String?, name: String = "date") throws -> Day? {
@@ -46,13 +45,5 @@ struct APIHandler: APIProtocol {
         guard p <= 100_000 else { throw BadRequest("page 应不大于 100000；翻阅更多请用 cursor", "page must be 100000 or less; walk further with cursor", path: "page") }
         guard (1...500).contains(n) else { throw BadRequest("perPage 应在 1 到 500 之间", "perPage must be between 1 and 500", path: "perPage") }
         return (p, n)
-    }
-
-    /// Validates with the same reader as `renewal match`.
-    func validated<T>(_ result: Result<T, ValidationFailure>) throws -> T {
-        switch result {
-        case .success(let value): return value
-        case .failure(let failure): throw failure
-        }
     }
 }

@@ -1,14 +1,26 @@
 import Foundation
+import Registry
 
 /// How the server is set up. Layered as the hummingbird examples do: command-line options
 /// override the environment, which overrides these defaults.
 public struct AppSettings: Sendable {
+    /// The registry's database (PostgreSQL URL, SQLite file or in memory).
+    public var database = DatabaseSettings()
     /// `postgres://user:pass@host:5432/db`; nil for the embedded SQLite file.
-    public var databaseURL: String?
+    public var databaseURL: String? {
+        get { database.url }
+        set { database.url = newValue }
+    }
     /// The SQLite file, relative to the working folder, used when there is no database URL.
-    public var sqlitePath = "renewal.sqlite"
+    public var sqlitePath: String {
+        get { database.sqlitePath }
+        set { database.sqlitePath = newValue }
+    }
     /// In-memory SQLite, for tests.
-    public var inMemory = false
+    public var inMemory: Bool {
+        get { database.inMemory }
+        set { database.inMemory = newValue }
+    }
     public var policyDirectory: URL?
     public var hostname = "127.0.0.1"
     public var port = 8080
@@ -19,8 +31,7 @@ public struct AppSettings: Sendable {
     /// Defaults, then the environment: DATABASE_URL, RENEWAL_SQLITE, RENEWAL_POLICY_DIR, HOST, PORT.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppSettings {
         var s = AppSettings()
-        if let url = env["DATABASE_URL"], !url.isEmpty { s.databaseURL = url }
-        if let path = env["RENEWAL_SQLITE"], !path.isEmpty { s.sqlitePath = path }
+        s.database = DatabaseSettings.fromEnvironment(env)
         if let dir = env["RENEWAL_POLICY_DIR"], !dir.isEmpty { s.policyDirectory = URL(fileURLWithPath: dir) }
         if let host = env["HOST"], !host.isEmpty { s.hostname = host }
         if let port = env["PORT"].flatMap(Int.init) { s.port = port }

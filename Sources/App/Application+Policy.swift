@@ -19,4 +19,20 @@ extension Application {
 
     public var projectStore: ProjectStore { ProjectStore(db: db, engine: engine) }
     public var listStore: RollingListStore { RollingListStore(db: db) }
+
+    /// What the API's handlers are given (see `PlatformServices`).
+    var platformServices: PlatformServices {
+        let app = self
+        return PlatformServices(library: policyLibrary, database: { app.db }, importRunner: importRunner, logger: logger)
+    }
+
+    private struct ContractRoutesKey: StorageKey { typealias Value = RegisteredRoutes }
+
+    /// The routes the generated server asked for (tests hold each operation to one server).
+    var contractRoutes: RegisteredRoutes {
+        if let routes = storage[ContractRoutesKey.self] { return routes }
+        let routes = RegisteredRoutes()
+        storage[ContractRoutesKey.self] = routes
+        return routes
+    }
 }

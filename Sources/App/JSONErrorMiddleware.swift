@@ -75,6 +75,12 @@ struct BadRequest: Error {
         issues = path.map { [ValidationIssue(path: $0, zh: zh, en: en)] }
     }
 
+    /// One issue, its message the request's.
+    init(_ issue: ValidationIssue) {
+        message = issue.message
+        issues = [issue]
+    }
+
     /// A decoding error as an issue with the JSON path of the field.
     static func issue(_ error: DecodingError, body: ByteBuffer? = nil) -> ValidationIssue {
         func path(_ keys: [any CodingKey]) -> String {

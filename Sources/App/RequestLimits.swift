@@ -15,6 +15,9 @@ enum RequestLimits {
     static let smallJSON = 64 * kib
     /// Routes that take no body.
     static let noBody = 16 * kib
+    /// What the engine's own routes tell Vapor to collect: RequestSizeMiddleware has collected
+    /// the body already, within the route's limit, so this only has to be no smaller.
+    static let jsonBody = ByteCount(value: projectFile)
 
     /// The request line's target (path and query): a query of every filter with a long text
     /// search stays far below; NIO refuses more than 80 KiB outright (see `RequestSizeMiddleware`).

@@ -1,7 +1,4 @@
 import Fluent
-import SQLKit
-import FluentPostgresDriver
-import FluentSQLiteDriver
 import Foundation
 import Policy
 import Registry
@@ -19,18 +16,10 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.policyLibrary = library
     app.logger.info("policy library loaded", metadata: ["plan": .string(library.plan.id), "instruments": .stringConvertible(library.instruments.count)])
 
-    if let url = settings.databaseURL {
-        try app.databases.use(.postgres(url: url), as: .psql)
-        app.logger.info("database: PostgreSQL")
-    } else if settings.inMemory {
-        app.databases.use(.sqlite(.memory), as: .sqlite)
-    } else {
-        app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
-        app.logger.info("database: SQLite", metadata: ["file": .string(settings.sqlitePath)])
-        // Write-ahead logging (kept in the file): readers are not blocked while an import
-        // writes, and a commit is one append instead of a rollback journal rewritten.
-        if let sql = app.db as? any SQLDatabase { try await sql.raw("PRAGMA journal_mode = WAL").run() }
-    }
+    // The registry owns its database setup; the server only hands it Vapor's list of databases.
+    try RegistryDatabase.use(settings.database, on: app.databases)
+    app.logger.info("database", metadata: ["database": .string(settings.database.described)])
+    try await RegistryDatabase.prepare(app.db, settings: settings.database)
     app.importRunner = ImportRunner()
     app.lifecycle.use(ImportRunnerLifecycle())
     app.migrations.add(RegistryMigrations.all)

@@ -11,7 +11,7 @@ func routes(_ app: Application) throws {
     app.get("health") { req async throws -> HealthBody in
         let started = ContinuousClock.now
         // A database that does not answer is not healthy: this query throws, and the answer is 500.
-        _ = try await EnterpriseModel.query(on: req.db).count()
+        try await app.platformServices.projectStore(on: req.db).ping()
         let elapsed = ContinuousClock.now - started
         return HealthBody(status: "ok", plan: app.policyLibrary.plan.id, database: "ok",
                           databaseMs: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
@@ -35,8 +35,12 @@ func routes(_ app: Application) throws {
     }
     app.get { req in req.redirect(to: "/docs") }
 
-    let transport = VaporTransport(routesBuilder: app)
-    try APIHandler(app: app).registerHandlers(on: transport, serverURL: URL(string: "/api")!)
+    let services = app.platformServices
+    // The generated server serves every operation but those whose bodies are the engine's own;
+    // `EngineRoutes` serves those, reading and writing the engine's types directly.
+    let transport = ContractTransport(base: VaporTransport(routesBuilder: app), registered: app.contractRoutes)
+    try APIHandler(services: services).registerHandlers(on: transport, serverURL: URL(string: "/api")!)
+    EngineRoutes(services: services).register(on: app)
 }
 
 struct HealthBody: Content {

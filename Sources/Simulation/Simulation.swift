@@ -22,12 +22,31 @@ public struct Simulation {
         let batch = BatchEvaluator(library: library, categoryIds: population.categoryIds, day: day, defaultDay: defaultDay)
         let ids = library.cityInstruments.map(\.id) + library.nationalInstruments.map(\.id)
         let pooled = Set(pools.flatMap(\.instruments).compactMap { ids.firstIndex(of: $0) })
+        let counters = Self.counters(library: library, population: population, ids: ids)
         let sinks = batch.run(population, workers: workers, progress: progress) { _ in
-            SimulationSink(instruments: ids.count, population: population, pooled: pooled)
+            SimulationSink(instruments: ids.count, population: population, pooled: pooled, counters: counters.map(\.counter))
         }
         var total = sinks[0]
         for s in sinks.dropFirst() { total.merge(s) }
         return result(total, scenario: scenario, library: library, population: population, ids: ids)
+    }
+
+    /// The measures of targets.yaml counted in projects, each with what the sink counts for it.
+    static func counters(library: PolicyLibrary, population: Population, ids: [String])
+        -> [(target: String, measure: TargetMeasure, counter: SimulationSink.Counter)] {
+        var out: [(String, TargetMeasure, SimulationSink.Counter)] = []
+        for target in library.targets {
+            for measure in target.measures {
+                guard case .projects(let instrument, let category)? = measure.counted?.figure,
+                      let position = ids.firstIndex(of: instrument) else { continue }
+                var bit: UInt64?
+                if let category {
+                    bit = population.categoryIds.firstIndex(of: category).map { UInt64(1) << UInt64($0) } ?? SimulationSink.Counter.noCategory
+                }
+                out.append((target.id, measure, SimulationSink.Counter(instrument: position, categoryBit: bit)))
+            }
+        }
+        return out
     }
 
     func result(_ s: SimulationSink, scenario: String, library: PolicyLibrary, population: Population, ids: [String]) -> SimulationResult {
@@ -55,30 +74,30 @@ public struct Simulation {
             scenario: scenario, projects: population.count, years: years, instruments: instruments,
             totalByYear: totalByYear, total: totalByYear.sum(), districts: districts, industries: industries,
             supportedProjects: s.supportedProjects, unstatedProjects: s.unstatedProjects, notExhaustive: s.notExhaustive,
-            targets: targets(s, library: library),
+            targets: targets(s, library: library, population: population, ids: ids),
             pools: Rationing.run(pools, payments: s.payments, ids: ids))
     }
 
-    func targets(_ s: SimulationSink, library: PolicyLibrary) -> [SimulationResult.TargetContribution] {
-        func goal(_ target: String, _ index: Int) -> String? {
-            library.targets.first { $0.id == target }.flatMap { $0.measures.indices.contains(index) ? $0.measures[index].value : nil }
-        }
-        let yuan = LocalizedText(zh: "元", en: "yuan"), items = LocalizedText(zh: "个", en: "items")
+    /// The supported projects' contribution to each measure that targets.yaml says how to count.
+    func targets(_ s: SimulationSink, library: PolicyLibrary, population: Population, ids: [String]) -> [SimulationResult.TargetContribution] {
         let perYear = { (values: [Int]) in values.prefix(SimulationSink.lastYear - SimulationSink.firstYear + 1).max() ?? 0 }
-        return [
-            .init(target: "T1", label: LocalizedText(zh: "受支持项目的设备更新投资（替换旧设备）", en: "equipment renewal (replacing old equipment) in supported projects"),
-                  value: Money(fen: s.renewalEquipment.reduce(0, +)).decimalString, goal: goal("T1", 0), unit: yuan),
-            .init(target: "T12", label: LocalizedText(zh: "受支持项目的申报投资", en: "declared investment of supported projects"),
-                  value: Money(fen: s.supportedInvestment.reduce(0, +)).decimalString, goal: goal("T12", 0), unit: yuan),
-            .init(target: "T18", label: LocalizedText(zh: "每年支持的首台（套）装备（最多的一年）", en: "first sets of equipment supported a year (largest year)"),
-                  value: String(perYear(s.firstSets)), goal: goal("T18", 0), unit: items),
-            .init(target: "T18", label: LocalizedText(zh: "每年支持的首版次软件（最多的一年）", en: "first versions of software supported a year (largest year)"),
-                  value: String(perYear(s.firstVersions)), goal: goal("T18", 1), unit: items),
-            .init(target: "T18", label: LocalizedText(zh: "每年支持的首批次新材料（最多的一年）", en: "first batches of new material supported a year (largest year)"),
-                  value: String(perYear(s.firstBatches)), goal: goal("T18", 2), unit: items),
-            .init(target: "T11", label: LocalizedText(zh: "每年支持的新材料应用认证项目（最多的一年）", en: "new-material certifications supported a year (largest year)"),
-                  value: String(perYear(s.certifications)), goal: goal("T11", 2), unit: items),
-        ]
+        var counted = Self.counters(library: library, population: population, ids: ids).enumerated().makeIterator()
+        var out: [SimulationResult.TargetContribution] = []
+        for target in library.targets {
+            for measure in target.measures {
+                guard let count = measure.counted else { continue }
+                switch count.figure {
+                case .sum(let quantity):
+                    let fen = quantity == .declaredInvestment ? s.supportedInvestment.reduce(0, +) : s.renewalEquipment.reduce(0, +)
+                    out.append(.init(target: target.id, label: count.label, value: Money(fen: fen).decimalString, goal: measure.value, unit: measure.unit))
+                case .projects(let instrument, _):
+                    // Counted in the same order `counters` lists them; an instrument not in the library counts nothing.
+                    guard ids.contains(instrument), let (c, _) = counted.next() else { continue }
+                    out.append(.init(target: target.id, label: count.label, value: String(perYear(s.counts[c])), goal: measure.value, unit: measure.unit))
+                }
+            }
+        }
+        return out
     }
 
     /// The reform's result beside the baseline's, with the differences.

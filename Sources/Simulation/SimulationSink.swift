@@ -14,7 +14,6 @@ public struct SimulationSink: BatchSink {
     let population: Population
     /// Instruments whose payments are kept for rationing (positions), empty when no pools.
     let pooled: Set<Int>
-    let categoryBits: [String: UInt64]
 
     /// cost[f * yearSlots + y], fen.
     var cost: [Int64]
@@ -28,8 +27,10 @@ public struct SimulationSink: BatchSink {
     /// Declared investment and renewal equipment value of the projects supported, by application year.
     var supportedInvestment: [Int64]
     var renewalEquipment: [Int64]
-    /// Three firsts supported under (十六) by kind, and certifications under (五), by year.
-    var firstSets: [Int], firstVersions: [Int], firstBatches: [Int], certifications: [Int]
+    /// The targets' counted measures (targets.yaml `counted: {projects: …}`): which instrument
+    /// position and category bit each counts, and its count by application year.
+    let counters: [Counter]
+    var counts: [[Int]]
     var payments: [Payment] = []
 
     public struct Payment: Sendable {
@@ -42,13 +43,21 @@ public struct SimulationSink: BatchSink {
         public var amount: Int64
     }
 
-    init(instruments: Int, population: Population, pooled: Set<Int>) {
+    struct Counter: Sendable {
+        /// Position of the instrument among the outcome's instruments.
+        var instrument: Int
+        /// The category the project must carry; nil for any project. A category the population
+        /// has never seen matches nothing (`noCategory`).
+        var categoryBit: UInt64?
+        static let noCategory: UInt64 = 0
+    }
+
+    init(instruments: Int, population: Population, pooled: Set<Int>, counters: [Counter]) {
         self.instruments = instruments
         self.population = population
         districts = population.districtIds.count
         industries = population.industryCodes.count
         self.pooled = pooled
-        categoryBits = Dictionary(uniqueKeysWithValues: population.categoryIds.enumerated().map { ($1, UInt64(1) << UInt64($0)) })
         cost = Array(repeating: 0, count: instruments * Self.yearSlots)
         byDistrict = Array(repeating: 0, count: districts * instruments)
         byIndustry = Array(repeating: 0, count: industries * instruments)
@@ -56,10 +65,8 @@ public struct SimulationSink: BatchSink {
         let years = Self.yearSlots
         supportedInvestment = Array(repeating: 0, count: years)
         renewalEquipment = Array(repeating: 0, count: years)
-        firstSets = Array(repeating: 0, count: years)
-        firstVersions = Array(repeating: 0, count: years)
-        firstBatches = Array(repeating: 0, count: years)
-        certifications = Array(repeating: 0, count: years)
+        self.counters = counters
+        counts = Array(repeating: Array(repeating: 0, count: years), count: counters.count)
     }
 
     static func slot(_ year: Int) -> Int {
@@ -94,12 +101,10 @@ public struct SimulationSink: BatchSink {
         let y = Self.slot(o.year)
         supportedInvestment[y] += population.declaredInvestment(of: i)
         renewalEquipment[y] += population.renewalEquipmentValue(of: i)
-        if let sixteen = o.instrumentIds.firstIndex(of: "16"), o.inCombination[sixteen] {
-            if population.hasCategory(i, categoryBits["first-set"]) { firstSets[y] += 1 }
-            if population.hasCategory(i, categoryBits["first-version"]) { firstVersions[y] += 1 }
-            if population.hasCategory(i, categoryBits["first-batch"]) { firstBatches[y] += 1 }
+        for (c, counter) in counters.enumerated() where o.inCombination[counter.instrument] {
+            if let bit = counter.categoryBit, population.categoryMask(of: i) & bit == 0 { continue }
+            counts[c][y] += 1
         }
-        if let five = o.instrumentIds.firstIndex(of: "5"), o.inCombination[five] { certifications[y] += 1 }
     }
 
     mutating func merge(_ other: SimulationSink) {
@@ -110,10 +115,9 @@ public struct SimulationSink: BatchSink {
         for k in supportedInvestment.indices {
             supportedInvestment[k] += other.supportedInvestment[k]
             renewalEquipment[k] += other.renewalEquipment[k]
-            firstSets[k] += other.firstSets[k]
-            firstVersions[k] += other.firstVersions[k]
-            firstBatches[k] += other.firstBatches[k]
-            certifications[k] += other.certifications[k]
+        }
+        for c in counts.indices {
+            for k in counts[c].indices { counts[c][k] += other.counts[c][k] }
         }
         supportedProjects += other.supportedProjects
         unstatedProjects += other.unstatedProjects
@@ -122,9 +126,3 @@ public struct SimulationSink: BatchSink {
     }
 }
 
-extension Population {
-    func hasCategory(_ i: Int, _ bit: UInt64?) -> Bool {
-        guard let bit else { return false }
-        return categoryMask(of: i) & bit != 0
-    }
-}

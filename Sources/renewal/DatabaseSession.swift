@@ -1,24 +1,31 @@
-import App
+import FluentKit
 import Foundation
-import Vapor
+import Logging
+import Policy
+import Registry
 
 /// The platform's database for a command that is not the server: the same settings as `serve`
-/// (DATABASE_URL, or the SQLite file), migrated, then shut down.
-enum DatabaseSession {
-    static func with<T>(sqlite: String?, policy: String? = nil, _ body: (Application) async throws -> T) async throws -> T {
-        var settings = AppSettings.fromEnvironment()
+/// (DATABASE_URL, or the SQLite file), opened and migrated by the registry itself — no Vapor
+/// application is started — with the policy library the command evaluates under.
+struct DatabaseSession {
+    let connection: RegistryConnection
+    let library: PolicyLibrary
+
+    var db: any Database { connection.db }
+    var projectStore: ProjectStore { ProjectStore(db: connection.db, engine: Engine(library: library)) }
+
+    static func settings(sqlite: String?) -> DatabaseSettings {
+        var settings = DatabaseSettings.fromEnvironment()
         if let sqlite { settings.sqlitePath = sqlite }
-        if let policy { settings.policyDirectory = URL(fileURLWithPath: policy) }
-        let app = try await Application.make(.production)
-        app.logger.logLevel = .warning
-        do {
-            try await configure(app, settings: settings)
-            let result = try await body(app)
-            try await app.asyncShutdown()
-            return result
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
+        return settings
+    }
+
+    static func with<T>(sqlite: String?, policy: String? = nil, _ body: (DatabaseSession) async throws -> T) async throws -> T {
+        let library = try PolicyLoading.load(policy ?? ProcessInfo.processInfo.environment["RENEWAL_POLICY_DIR"])
+        var logger = Logger(label: "renewal")
+        logger.logLevel = .warning
+        return try await RegistryConnection.with(settings(sqlite: sqlite), logger: logger) { connection in
+            try await body(DatabaseSession(connection: connection, library: library))
         }
     }
 }

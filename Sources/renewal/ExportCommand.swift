@@ -1,4 +1,3 @@
-import App
 import ArgumentParser
 import Foundation
 import Policy
@@ -24,13 +23,13 @@ struct ExportCommand: AsyncParsableCommand {
             filter.status = s
         }
         filter.instrument = instrument
-        let count = try await DatabaseSession.with(sqlite: sqlite) { app -> Int in
+        let count = try await DatabaseSession.with(sqlite: sqlite) { session -> Int in
             if let district {
-                guard let d = app.policyLibrary.vocabulary.district(named: district) else { throw ValidationError("unknown district \(district)") }
+                guard let d = session.library.vocabulary.district(named: district) else { throw ValidationError("unknown district \(district)") }
                 filter.district = d.id
             }
             var rows: [TabularExport.Row] = []
-            try await app.projectStore.forEachProject(filter) { batch in
+            try await session.projectStore.forEachProject(filter) { batch in
                 for m in batch {
                     rows.append((m.enterprise.domain(), m.domain()))
                 }

@@ -1,6 +1,4 @@
-import App
 import ArgumentParser
-import Fluent
 import Foundation
 import Policy
 import Registry
@@ -39,8 +37,8 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let bar = ProgressBar(enabled: !quiet)
         let lang = self.lang
-        let (job, errors) = try await DatabaseSession.with(sqlite: sqlite) { app -> (ImportJobModel, [ImportErrorModel]) in
-            let service = ImportService(db: app.db, library: app.policyLibrary)
+        let (job, errors) = try await DatabaseSession.with(sqlite: sqlite) { session -> (ImportJobModel, [ImportErrorModel]) in
+            let service = ImportService(db: session.db, library: session.library)
             bar.start(language: lang, label: lang == .zh ? "导入" : "importing", total: 1)
             let job: ImportJobModel
             do {
@@ -52,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
                 throw ValidationError(error.text(lang))
             }
             bar.finish()
-            let errors = try await ImportErrorModel.query(on: app.db).filter(\.$job.$id == job.requireID()).sort(\.$row).all()
+            let errors = try await service.errors(of: job)
             return (job, errors)
         }
         let id = try job.requireID().uuidString.lowercased()

@@ -1,26 +1,17 @@
-import App
 import ArgumentParser
-import Fluent
 import Foundation
-import Vapor
+import Registry
 
-/// `renewal migrate`: brings the database's schema up to date (what `serve` does at start).
+/// `renewal migrate`: brings the database's schema up to date (what `serve` does at start),
+/// through the registry alone.
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Create or update the database schema.")
 
     @ArgumentParser.Option(help: "SQLite file when DATABASE_URL is not set (default renewal.sqlite).") var sqlite: String?
 
     func run() async throws {
-        var settings = AppSettings.fromEnvironment()
-        if let sqlite { settings.sqlitePath = sqlite }
-        let app = try await Application.make(.production)
-        do {
-            try await configure(app, settings: settings)
-            print("migrated: \(settings.databaseURL == nil ? settings.sqlitePath : "PostgreSQL")")
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
+        let settings = DatabaseSession.settings(sqlite: sqlite)
+        try await RegistryConnection.with(settings) { _ in }
+        print("migrated: \(settings.described)")
     }
 }

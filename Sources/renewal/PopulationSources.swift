@@ -1,4 +1,3 @@
-import App
 import ArgumentParser
 import Foundation
 import Policy
@@ -9,9 +8,9 @@ import Simulation
 enum PopulationSources {
     /// Every stored project, read in pages so memory holds the population, not the rows.
     static func database(sqlite: String?, library: PolicyLibrary) async throws -> Population {
-        try await DatabaseSession.with(sqlite: sqlite) { app in
+        try await DatabaseSession.with(sqlite: sqlite) { session in
             var builder = try PopulationBuilder(vocabulary: library.vocabulary)
-            try await app.projectStore.forEachProject(ProjectFilter()) { batch in
+            try await session.projectStore.forEachProject(ProjectFilter()) { batch in
                 for m in batch {
                     builder.append(m.domain(), enterprise: m.enterprise.domain())
                 }

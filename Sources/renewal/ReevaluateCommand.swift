@@ -1,4 +1,3 @@
-import App
 import ArgumentParser
 import Foundation
 import Policy
@@ -25,10 +24,10 @@ struct ReevaluateCommand: AsyncParsableCommand {
     func run() async throws {
         let bar = ProgressBar(enabled: !quiet)
         let lang = self.lang, dryRun = self.dryRun
-        let report = try await DatabaseSession.with(sqlite: sqlite, policy: policy) { app in
+        let report = try await DatabaseSession.with(sqlite: sqlite, policy: policy) { session in
             bar.start(language: lang, label: lang == .zh ? "重新测算" : "re-evaluating", total: 1)
             defer { bar.finish() }
-            return try await Reevaluation(db: app.db, library: app.policyLibrary).run(dryRun: dryRun) { done in
+            return try await Reevaluation(db: session.db, library: session.library).run(dryRun: dryRun) { done in
                 bar.relabel(lang == .zh ? "重新测算" : "re-evaluating", done: done)
             }
         }

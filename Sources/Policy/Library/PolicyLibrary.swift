@@ -52,4 +52,26 @@ public struct TargetMeasure: Sendable, Codable {
     public var unit: LocalizedText
     /// `at_least` (the default), or `about`.
     public var kind: String?
+    /// What supported projects contribute to it, where the platform can count it.
+    public var counted: TargetCount?
+}
+
+/// How supported projects count toward a target's measure (`counted:` in targets.yaml).
+public struct TargetCount: Sendable, Codable {
+    public enum Figure: Sendable, Codable, Equatable {
+        /// Projects whose recommended combination includes the instrument (and that carry the
+        /// category), counted per application year.
+        case projects(instrument: String, category: String?)
+        /// A figure of the supported projects, added up.
+        case sum(SummedQuantity)
+    }
+
+    /// The figures a sum may add up.
+    public enum SummedQuantity: String, Sendable, Codable, CaseIterable {
+        case declaredInvestment = "declared-investment"
+        case renewalEquipment = "renewal-equipment"
+    }
+
+    public var figure: Figure
+    public var label: LocalizedText
 }

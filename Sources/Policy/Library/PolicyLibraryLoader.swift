@@ -53,6 +53,7 @@ public enum PolicyLibraryLoader {
         }
         let vocabulary = Vocabulary(districts: districts, categories: categories, cityDivisionCode: cityCode)
         LibraryChecks.check(instruments: instruments, parameters: parameters, vocabulary: vocabulary, log: log)
+        LibraryChecks.check(targets: targets, instruments: instruments, vocabulary: vocabulary, log: log)
         guard log.errors.isEmpty, let plan else { throw PolicyLibraryErrors(errors: log.errors) }
         return PolicyLibrary(plan: plan, instruments: instruments, parameters: parameters,
                              vocabulary: vocabulary, clauses: clauses, targets: targets)
@@ -119,12 +120,30 @@ public enum PolicyLibraryLoader {
         return out
     }
 
+    static func readCount(_ n: LibraryNode) -> TargetCount? {
+        guard let label = n.text("label") else { return nil }
+        if let instrument = n.optionalString("projects") {
+            if let per = n.optionalString("per"), per != "year" { n.error("per: only 'year' is supported, not '\(per)'") }
+            return TargetCount(figure: .projects(instrument: instrument, category: n.optionalString("category")), label: label)
+        }
+        if let sum = n.optionalString("sum") {
+            guard let quantity = TargetCount.SummedQuantity(rawValue: sum) else {
+                n.error("sum: unknown figure '\(sum)' (one of \(TargetCount.SummedQuantity.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            return TargetCount(figure: .sum(quantity), label: label)
+        }
+        n.error("counted needs 'projects: INSTRUMENT' or 'sum: FIGURE'")
+        return nil
+    }
+
     static func readTarget(_ n: LibraryNode) -> Target? {
         guard let id = n.string("id"), let clause = n.string("clause"), let text = n.text("text") else { return nil }
         let measures: [TargetMeasure] = n.child("measures")?.elements.compactMap { m in
             guard let mid = m.string("id"), let label = m.text("label"), let value = m.string("value"),
                   let unit = m.text("unit") else { return nil }
-            return TargetMeasure(id: mid, label: label, value: value, unit: unit, kind: m.optionalString("kind"))
+            return TargetMeasure(id: mid, label: label, value: value, unit: unit, kind: m.optionalString("kind"),
+                                 counted: m.child("counted").flatMap(readCount))
         } ?? []
         return Target(id: id, clause: clause, text: text, measures: measures)
     }

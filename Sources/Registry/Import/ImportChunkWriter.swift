@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 import Policy
 import SQLKit
@@ -63,7 +63,7 @@ struct ImportChunkWriter: Sendable {
             let enterpriseID = enterpriseIDs[r.enterprise.creditCode]!
             let enterprise = declared[r.enterprise.creditCode]!
             let outcome = batch.evaluate(population, project: i)
-            let lines = (0..<outcome.cityCount).filter { outcome.inCombination[$0] }.map { outcome.instrumentIds[$0] }
+            let lines = outcome.recommendedCityInstruments
             let projectID: UUID
             if let model = storedByKey["\(enterpriseID)|\(r.project.id)"] {
                 projectID = try model.requireID()

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// The registry's migrations in order. Written with Fluent's schema builder (and SQLKit for
 /// indexes) so the same migrations run on SQLite and PostgreSQL.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// An enterprise, keyed by its unified social credit code.

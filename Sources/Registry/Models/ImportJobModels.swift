@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// A bulk import: which file, how far it got, and the rows it refused. Chunks are committed one

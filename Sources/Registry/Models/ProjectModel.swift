@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// A project with the scalar fields of the project format. Amounts are integer fen; dates are

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// A rolling list (滚动清单): a numbered, dated batch of projects that officers publish, revise

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 import Policy
 
@@ -11,6 +11,11 @@ public struct ProjectStore: Sendable {
     public init(db: any Database, engine: Engine) {
         self.db = db
         self.engine = engine
+    }
+
+    /// Whether the database answers (for `/health`): a query that throws when it does not.
+    public func ping() async throws {
+        _ = try await EnterpriseModel.query(on: db).limit(1).all()
     }
 
     // MARK: Enterprises

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 import Policy
 import SQLKit
@@ -43,7 +43,7 @@ public struct Reevaluation: Sendable {
             var updates: [(UUID, Int64, String)] = []
             for (i, m) in models.enumerated() {
                 let outcome = evaluator.evaluate(population, project: i)
-                let lines = (0..<outcome.cityCount).filter { outcome.inCombination[$0] }.map { outcome.instrumentIds[$0] }
+                let lines = outcome.recommendedCityInstruments
                 let instruments = ProjectModel.instrumentList(lines)
                 report.examined += 1
                 report.totalBefore += Money(fen: m.recommendedFen)

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Categories, loans with their interest per year, leases, equipment and certifications: the

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Indexes for the project list at a million rows: the name order (export walks the table by

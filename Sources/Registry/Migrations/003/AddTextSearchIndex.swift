@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// An index for the text filter (a substring of a project's name or id or its enterprise's

@@ -1,0 +1,37 @@
+import Foundation
+import Policy
+import Registry
+import Vapor
+
+extension EngineRoutes {
+    func createEnterprise(_ req: Request) async throws -> Response {
+        let e = try validated(ProjectFileReader.readEnterprise(try req.engineJSON(), vocabulary: library.vocabulary))
+        let store = store(req)
+        let model = try await store.createEnterprise(e)
+        return .json(RecordJSON.enterprise(model, projectCount: 0), status: .created)
+    }
+
+    func updateEnterprise(_ req: Request) async throws -> Response {
+        let code = req.parameters.get("creditCode") ?? ""
+        let e = try validated(ProjectFileReader.readEnterprise(try req.engineJSON(), vocabulary: library.vocabulary))
+        guard e.creditCode == code else {
+            throw ValidationFailure(issues: [ValidationIssue(path: "$.creditCode", zh: "统一社会信用代码与路径不一致", en: "the credit code differs from the one in the path")])
+        }
+        let store = store(req)
+        let model = try await store.updateEnterprise(e)
+        return .json(RecordJSON.enterprise(model, projectCount: try await store.projectCount(of: model)))
+    }
+
+    /// `GET /api/enterprises/{creditCode}/plan`: the one-enterprise-one-policy plan of its stored projects.
+    func enterprisePlan(_ req: Request) async throws -> Response {
+        let detail = try PlanDetail(req)
+        let date = try req.evaluationDate()
+        let (enterprise, projects) = try await store(req).projects(of: req.parameters.get("creditCode") ?? "")
+        guard !projects.isEmpty else {
+            throw RegistryError.conflict(LocalizedText(zh: "该企业尚无项目", en: "the enterprise has no projects yet"))
+        }
+        let file = ProjectFile(enterprise: enterprise.domain(), projects: projects.map { $0.domain() })
+        let plan = engine.plan(for: file, on: date)
+        return .json(detail == .summary ? PlanSummaryWriter.bytes(plan) : PlanJSONWriter.bytes(plan))
+    }
+}

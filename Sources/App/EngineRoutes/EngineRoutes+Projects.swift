@@ -1,0 +1,40 @@
+import Foundation
+import Policy
+import Registry
+import Vapor
+
+extension EngineRoutes {
+    func createProject(_ req: Request) async throws -> Response {
+        let (code, project) = try validated(ProjectFileReader.readSubmission(try req.engineJSON(), vocabulary: library.vocabulary))
+        let store = store(req)
+        let id = try await store.createProject(project, creditCode: code)
+        return .json(try RecordJSON.project(try await store.project(id)), status: .created)
+    }
+
+    func getProject(_ req: Request) async throws -> Response {
+        .json(try RecordJSON.project(try await store(req).project(try req.projectID())))
+    }
+
+    func updateProject(_ req: Request) async throws -> Response {
+        let id = try req.projectID()
+        let project = try validated(ProjectFileReader.readProject(try req.engineJSON(), vocabulary: library.vocabulary))
+        let store = store(req)
+        try await store.replaceProject(id, with: project)
+        return .json(try RecordJSON.project(try await store.project(id)))
+    }
+
+    func projectMatch(_ req: Request) async throws -> Response {
+        let date = try req.evaluationDate()
+        let m = try await store(req).project(try req.projectID())
+        return .json(PlanJSONWriter.bytes(engine.evaluate(m.domain(), on: date)))
+    }
+
+    /// `POST /api/projects/{id}/status` with `{"status": …, "note": …}`.
+    func changeStatus(_ req: Request) async throws -> Response {
+        let id = try req.projectID()
+        let change = try validated(StatusChangeReader.read(try req.engineJSON()))
+        let store = store(req)
+        try await store.setStatus(id, to: change.status, note: change.note)
+        return .json(try RecordJSON.project(try await store.project(id)))
+    }
+}

@@ -1,0 +1,31 @@
+import Policy
+import Registry
+import Vapor
+
+/// The operations whose bodies are the engine's types (see `EngineServedOperations`), as plain
+/// Vapor routes: the request's bytes read once by the engine's reader, the answer written once
+/// from the engine's values. They are registered after the generated server, under the same paths
+/// the contract gives them.
+struct EngineRoutes: Sendable {
+    let services: PlatformServices
+
+    var library: PolicyLibrary { services.library }
+    var engine: Engine { services.engine }
+
+    func register(on routes: any RoutesBuilder) {
+        let api = routes.grouped("api")
+        let body = HTTPBodyStreamStrategy.collect(maxSize: RequestLimits.jsonBody)
+        // Synchronous: no database, and the engine's work is shorter than a hop between threads.
+        api.on(.POST, "match", body: body) { req throws -> Response in try match(req) }
+        api.on(.POST, "enterprises", body: body) { req async throws -> Response in try await createEnterprise(req) }
+        api.on(.PUT, "enterprises", ":creditCode", body: body) { req async throws -> Response in try await updateEnterprise(req) }
+        api.on(.GET, "enterprises", ":creditCode", "plan") { req async throws -> Response in try await enterprisePlan(req) }
+        api.on(.POST, "projects", body: body) { req async throws -> Response in try await createProject(req) }
+        api.on(.GET, "projects", ":id") { req async throws -> Response in try await getProject(req) }
+        api.on(.PUT, "projects", ":id", body: body) { req async throws -> Response in try await updateProject(req) }
+        api.on(.GET, "projects", ":id", "match") { req async throws -> Response in try await projectMatch(req) }
+        api.on(.POST, "projects", ":id", "status", body: body) { req async throws -> Response in try await changeStatus(req) }
+    }
+
+    func store(_ req: Request) -> ProjectStore { services.projectStore(on: req.db) }
+}

@@ -1,0 +1,22 @@
+import FluentKit
+import Logging
+import Policy
+import Registry
+
+/// What the API's handlers need, and nothing more: the policy library and its engine, the
+/// stores over the database, the import runner. Handlers receive this instead of the whole
+/// Vapor application, so what they can reach is plain to see (and tests can build one).
+struct PlatformServices: Sendable {
+    let library: PolicyLibrary
+    /// A database handle (Fluent hands each caller one on an event loop of its own).
+    let database: @Sendable () -> any Database
+    let importRunner: ImportRunner
+    let logger: Logger
+
+    /// The engine, evaluating projects without an application date under today's policy.
+    var engine: Engine { Engine(library: library) }
+
+    func projectStore(on db: (any Database)? = nil) -> ProjectStore { ProjectStore(db: db ?? database(), engine: engine) }
+    func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database()) }
+    func importService() -> ImportService { ImportService(db: database(), library: library) }
+}
