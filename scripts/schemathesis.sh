@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the server on a fresh SQLite file and runs schemathesis against its own /openapi.yaml:
-# no server errors, and every response conforms to the contract. Used by CI; needs a built
+# no server errors, and every response conforms to the contract: its body, its status (one the
+# operation declares) and its content type. Used by CI; needs a built
 # `renewal` (swift build) and pip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,4 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "http://127.0.0.1:$port/health"; echo
 "$venv/bin/schemathesis" run "http://127.0.0.1:$port/openapi.yaml" -u "http://127.0.0.1:$port/api" \
-  -c not_a_server_error,response_schema_conformance -n "${MAX_EXAMPLES:-25}" --generation-deterministic
+  -c not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance -n "${MAX_EXAMPLES:-25}" --generation-deterministic

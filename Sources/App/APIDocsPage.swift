@@ -24,10 +24,25 @@ enum APIDocsPage {
         <p>契约 / contract: <a href="/openapi.yaml">/openapi.yaml</a> · 所有路径前缀 / all paths under <code>/api</code> · <a href="/health">/health</a> · <a href="/metrics">/metrics</a></p>
         """
         let paths = doc["paths"] as? [String: Any] ?? [:]
+        // Shared parameters, responses and bodies are `$ref`s into components: shown resolved.
+        func resolve(_ node: Any?) -> [String: Any] {
+            var node = node as? [String: Any] ?? [:]
+            var hops = 0
+            while let ref = node["$ref"] as? String, ref.hasPrefix("#/"), hops < 8 {
+                var target: Any? = doc
+                for key in ref.dropFirst(2).split(separator: "/") { target = (target as? [String: Any])?[String(key)] }
+                guard let found = target as? [String: Any] else { break }
+                node = found
+                hops += 1
+            }
+            return node
+        }
         var byTag: [String: [(String, String, [String: Any])]] = [:]
         for (path, item) in paths.sorted(by: { $0.key < $1.key }) {
+            let pathParameters = (item as? [String: Any])?["parameters"] as? [Any] ?? []
             for method in ["get", "post", "put", "delete", "patch"] {
-                guard let op = (item as? [String: Any])?[method] as? [String: Any] else { continue }
+                guard var op = (item as? [String: Any])?[method] as? [String: Any] else { continue }
+                op["parameters"] = pathParameters + (op["parameters"] as? [Any] ?? [])
                 let tag = (op["tags"] as? [String])?.first ?? "other"
                 byTag[tag, default: []].append((method, path, op))
             }
@@ -37,7 +52,7 @@ enum APIDocsPage {
             for (method, path, op) in ops {
                 out += "<h3><span class=\"m \(method)\">\(method.uppercased())</span> <code>/api\(e(path))</code> — \(e(op["summary"] as? String ?? ""))</h3>"
                 if let d = op["description"] as? String { out += "<p class=\"d\">\(e(d))</p>" }
-                if let params = op["parameters"] as? [[String: Any]], !params.isEmpty {
+                if let params = (op["parameters"] as? [Any])?.map({ resolve($0) }), !params.isEmpty {
                     out += "<table><tr><th>参数 parameter</th><th>位置 in</th><th>类型 type</th><th>说明 description</th></tr>"
                     for p in params {
                         let schema = p["schema"] as? [String: Any] ?? [:]
@@ -45,14 +60,14 @@ enum APIDocsPage {
                     }
                     out += "</table>"
                 }
-                if let body = op["requestBody"] as? [String: Any], let content = body["content"] as? [String: Any] {
+                if let content = resolve(op["requestBody"])["content"] as? [String: Any] {
                     out += "<p>请求体 request body: " + content.map { "<code>\(e($0.key))</code> \(e(typeName(($0.value as? [String: Any])?["schema"] as? [String: Any] ?? [:])))" }.joined(separator: ", ") + "</p>"
                 }
                 if let responses = op["responses"] as? [String: Any] {
                     out += "<table><tr><th>响应 response</th><th>说明 description</th><th>内容 body</th></tr>"
                     for (code, r) in responses.sorted(by: { $0.key < $1.key }) {
-                        let resp = r as? [String: Any] ?? [:]
-                        let content = (resp["content"] as? [String: Any])?.map { "\($0.key) \(typeName(($0.value as? [String: Any])?["schema"] as? [String: Any] ?? [:]))" }.joined(separator: ", ") ?? ""
+                        let resp = resolve(r)
+                        let content = (resp["content"] as? [String: Any])?.map { "\($0.key) \(typeName(($0.value as? [String: Any])?["schema"] as? [String: Any] ?? [:]))" }.joined(separator: ", ") ?? "—"
                         out += "<tr><td>\(e(code))</td><td>\(e(resp["description"] as? String ?? ""))</td><td>\(e(content))</td></tr>"
                     }
                     out += "</table>"
@@ -70,7 +85,7 @@ enum APIDocsPage {
                 out += "<table><tr><th>字段 field</th><th>类型 type</th><th>说明 description</th></tr>"
                 for (field, p) in props.sorted(by: { $0.key < $1.key }) {
                     let ps = p as? [String: Any] ?? [:]
-                    out += "<tr><td><code>\(e(field))</code>\(required.contains(field) ? " *" : "")</td><td>\(e(typeName(ps)))</td><td>\(e(ps["description"] as? String ?? ""))</td></tr>"
+                    out += "<tr><td><code>\(e(field))</code>\(required.contains(field) ? " *" : "")</td><td>\(e(typeName(ps)))</td><td>\(e(ps["description"] as? String ?? resolve(ps)["description"] as? String ?? ""))</td></tr>"
                 }
                 out += "</table>"
             } else if let values = schema["enum"] as? [Any] {

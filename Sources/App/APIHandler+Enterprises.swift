@@ -12,11 +12,12 @@ extension APIHandler {
     func listEnterprises(_ input: Operations.ListEnterprises.Input) async throws -> Operations.ListEnterprises.Output {
         let (page, perPage) = try page(input.query.page, input.query.perPage)
         var district: String?
-        if let d = input.query.district {
+        if let d = try queryText(input.query.district, .code, name: "district") {
             guard let found = vocabulary.district(named: d) else { throw BadRequest("未知的区：\(d)", "unknown district: \(d)", path: "district") }
             district = found.id
         }
-        let (items, total) = try await store.listEnterprises(page: page, perPage: perPage, text: input.query.q, district: district)
+        let text = try queryText(input.query.q, .name, name: "q")
+        let (items, total) = try await store.listEnterprises(page: page, perPage: perPage, text: text, district: district)
         var records: [Components.Schemas.EnterpriseRecord] = []
         for e in items { records.append(try await record(e)) }
         return .ok(.init(body: .json(.init(items: records, page: page, perPage: perPage, total: total))))

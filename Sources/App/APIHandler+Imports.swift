@@ -7,7 +7,6 @@ import Tabular
 
 /// Bulk import and export: the same services as `renewal import` and `renewal export`.
 extension APIHandler {
-    static let maxUpload = 512 * 1024 * 1024
 
     func createImport(_ input: Operations.CreateImport.Input) async throws -> Operations.CreateImport.Output {
         let body: HTTPBody
@@ -32,7 +31,7 @@ extension APIHandler {
         }
         // The upload goes to a temporary file as it arrives, and the import reads it from there:
         // memory stays flat for a file of a million rows. The runner removes it when the import ends.
-        let upload = try await UploadSpool.write(body, limit: Self.maxUpload)
+        let upload = try await UploadSpool.write(body, limit: RequestLimits.upload)
         let service = services.importService()
         let job: ImportJobModel
         do {
@@ -92,21 +91,20 @@ extension APIHandler {
             let m = try await store.project(try entry.project.requireID())
             rows.append((m.enterprise.domain(), m.domain()))
         }
-        switch try exportFile(rows, format: input.query.format.rawValue, name: "list-\(list.number)") {
-        case .ok(let file): return .ok(file)
-        case .badRequest(let r): return .badRequest(r)
-        case .undocumented(let code, let payload): return .undocumented(statusCode: code, payload)
+        // exportFile answers 200 or throws; its other cases (errors) are never returned.
+        guard case .ok(let file) = try exportFile(rows, format: input.query.format.rawValue, name: "list-\(list.number)") else {
+            throw BadRequest("无法导出", "cannot export")
         }
+        return .ok(file)
     }
 
     func exportFile(_ rows: [TabularExport.Row], format: String, name: String) throws -> Operations.ExportProjects.Output {
-        let safe = name.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") ? String($0) : "_" }.joined()
         switch format {
         case "csv":
-            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"\(safe).csv\""),
+            return .ok(.init(headers: .init(contentDisposition: ContentDisposition.attachment("\(name).csv")),
                              body: .csv(HTTPBody(TabularExport.csv(rows: rows)))))
         case "xlsx":
-            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"\(safe).xlsx\""),
+            return .ok(.init(headers: .init(contentDisposition: ContentDisposition.attachment("\(name).xlsx")),
                              body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(HTTPBody(try TabularExport.xlsx(rows: rows)))))
         default:
             throw BadRequest("format 应为 csv 或 xlsx", "format must be csv or xlsx", path: "format")

@@ -39,7 +39,10 @@ extension APIHandler {
         var issues: [ValidationIssue] = []
         if number.isEmpty { issues.append(ValidationIssue(path: "$.number", zh: "不能为空", en: "must not be empty")) }
         if title.isEmpty { issues.append(ValidationIssue(path: "$.title", zh: "不能为空", en: "must not be empty")) }
-        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+        check(body.number, .code, at: "$.number", into: &issues)
+        check(body.title, .name, at: "$.title", into: &issues)
+        check(body.note, .note, at: "$.note", into: &issues)
+        try refuse(issues)
         let id = try await lists.create(number: number, title: title, note: body.note)
         return .created(.init(body: .json(try await rollingList(id))))
     }
@@ -60,6 +63,7 @@ extension APIHandler {
             }
         }
         let add = ids(body.add, "add"), remove = ids(body.remove, "remove")
+        check(body.note, .note, at: "$.note", into: &issues)
         if add.isEmpty && remove.isEmpty && issues.isEmpty {
             issues.append(ValidationIssue(path: "$", zh: "修订至少增加或移除一个项目", en: "a revision adds or removes at least one project"))
         }
@@ -81,6 +85,9 @@ extension APIHandler {
         if recipients.isEmpty || recipients.contains(where: \.isEmpty) {
             throw ValidationFailure(issues: [ValidationIssue(path: "$.recipients", zh: "至少一个非空的接收方", en: "at least one recipient, none empty")])
         }
+        var issues: [ValidationIssue] = []
+        for (i, recipient) in body.recipients.enumerated() { check(recipient, .name, at: "$.recipients[\(i)]", into: &issues) }
+        try refuse(issues)
         try await lists.send(id, to: recipients)
         return .ok(.init(body: .json(try await rollingList(id))))
     }

@@ -11,7 +11,7 @@ extension APIHandler {
     func filter(district: String?, status: Components.Schemas.ProjectStatus?, instrument: String?, minAmount: String?,
                 maxAmount: String?, text: String?, sort: Components.Schemas.ProjectSort?) throws -> ProjectFilter {
         var f = ProjectFilter()
-        if let district {
+        if let district = try queryText(district, .code, name: "district") {
             guard let d = vocabulary.district(named: district) else { throw BadRequest("未知的区：\(district)", "unknown district: \(district)", path: "district") }
             f.district = d.id
         }
@@ -22,7 +22,7 @@ extension APIHandler {
         }
         f.minAmount = try money(minAmount, name: "minAmount")
         f.maxAmount = try money(maxAmount, name: "maxAmount")
-        f.text = text
+        f.text = try queryText(text, .name, name: "q")
         f.sort = sort.flatMap { ProjectFilter.Sort(rawValue: $0.rawValue) } ?? .updated
         return f
     }

@@ -17,7 +17,7 @@ struct JSONErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, body) = Self.describe(error)
+            let (status, body) = Self.describe(error, body: request.body.data)
             if status == .internalServerError {
                 request.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
             }
@@ -27,7 +27,9 @@ struct JSONErrorMiddleware: AsyncMiddleware {
         }
     }
 
-    static func describe(_ error: any Error) -> (HTTPResponseStatus, Body) {
+    /// `body` is the request's body when it was collected: a body the decoder calls "not valid
+    /// JSON" is parsed again by the reader's parser, which says where and why.
+    static func describe(_ error: any Error, body: ByteBuffer? = nil) -> (HTTPResponseStatus, Body) {
         switch error {
         case RegistryError.notFound(let m): return (.notFound, Body(error: "not_found", message: m))
         case RegistryError.conflict(let m): return (.conflict, Body(error: "conflict", message: m))
@@ -39,6 +41,8 @@ struct JSONErrorMiddleware: AsyncMiddleware {
                                                message: LocalizedText(zh: "输入未通过校验", en: "the input was refused"), issues: failure.issues))
         case let request as BadRequest:
             return (.badRequest, Body(error: "bad_request", message: request.message, issues: request.issues))
+        case let tooLarge as RequestTooLarge:
+            return (tooLarge.status, Body(error: tooLarge.code, message: tooLarge.message))
         case let abort as any AbortError:
             let code: String
             switch abort.status {
@@ -52,9 +56,9 @@ struct JSONErrorMiddleware: AsyncMiddleware {
             return (abort.status, Body(error: code, message: LocalizedText(zh: abort.reason, en: abort.reason)))
         case let decoding as DecodingError:
             return (.badRequest, Body(error: "bad_request", message: LocalizedText(zh: "请求格式错误", en: "malformed request"),
-                                      issues: [BadRequest.issue(decoding)]))
+                                      issues: [BadRequest.issue(decoding, body: body)]))
         default:
-            if let described = OpenAPIErrors.describe(error) { return described }
+            if let described = OpenAPIErrors.describe(error, body: body) { return described }
             return (.internalServerError, Body(error: "internal_error",
                                                message: LocalizedText(zh: "服务器内部错误", en: "internal server error")))
         }
@@ -71,8 +75,14 @@ struct BadRequest: Error {
         issues = path.map { [ValidationIssue(path: $0, zh: zh, en: en)] }
     }
 
+    /// One issue, its message the request's.
+    init(_ issue: ValidationIssue) {
+        message = issue.message
+        issues = [issue]
+    }
+
     /// A decoding error as an issue with the JSON path of the field.
-    static func issue(_ error: DecodingError) -> ValidationIssue {
+    static func issue(_ error: DecodingError, body: ByteBuffer? = nil) -> ValidationIssue {
         func path(_ keys: [any CodingKey]) -> String {
             "$" + keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
         }
@@ -84,6 +94,11 @@ struct BadRequest: Error {
         case let .valueNotFound(type, context):
             return ValidationIssue(path: path(context.codingPath), zh: "缺少值，应为 \(type)", en: "missing value, expected \(type)")
         case let .dataCorrupted(context):
+            // Foundation's JSONDecoder says only "not valid JSON" (for bad syntax and for nesting
+            // beyond its 512 levels alike): the reader's parser names the place and the reason.
+            if context.codingPath.isEmpty, let body {
+                do { _ = try JSONParser.parse(Array(body.readableBytesView)) } catch { return error.issue }
+            }
             return ValidationIssue(path: path(context.codingPath), zh: "数据格式错误：\(context.debugDescription)",
                                    en: "malformed data: \(context.debugDescription)")
         @unknown default:

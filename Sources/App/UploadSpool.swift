@@ -15,9 +15,8 @@ enum UploadSpool {
             var size = 0
             for try await piece in body {
                 size += piece.count
-                if size > limit {
-                    throw BadRequest("上传文件超过 \(limit / (1024 * 1024)) MB", "the upload is larger than \(limit / (1024 * 1024)) MB")
-                }
+                // A chunked upload has no Content-Length for RequestSizeMiddleware to refuse at once.
+                if size > limit { throw RequestTooLarge(part: .body, limit: limit) }
                 try handle.write(contentsOf: Data(piece))
             }
             return url

@@ -27,13 +27,14 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
-    // Officers upload spreadsheets: allow large bodies on the import route.
-    app.routes.defaultMaxBodySize = "512mb"
+    // Each route's body limit is RequestLimits' (RequestSizeMiddleware), the import's upload
+    // its own; Vapor's own collecting (routes outside the API) stays at its default.
 
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(JSONErrorMiddleware())
-    app.middleware.use(MetricsMiddleware())
-    app.middleware.use(LocationHeaderMiddleware())
+    app.middleware.use(RequestMetricsMiddleware())
+    app.middleware.use(RequestSizeMiddleware())
+    app.middleware.use(HeaderEncodingMiddleware())
     try routes(app)
 }

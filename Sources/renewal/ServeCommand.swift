@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let policy { settings.policyDirectory = URL(fileURLWithPath: policy) }
         var env = try Environment.detect(arguments: ["renewal"])
         try LoggingSystem.bootstrap(from: &env)
+        RenewalMetrics.bootstrap()
         let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)

@@ -1,6 +1,8 @@
 import App
 import Fluent
+import FluentPostgresDriver
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -11,54 +13,43 @@ import VaporTesting
 enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite, postgres
 
-    static var all: [TestDatabase] {
-        ProcessInfo.processInfo.environment["RENEWAL_TEST_POSTGRES_URL"].map { !$0.isEmpty } == true ? [.sqlite, .postgres] : [.sqlite]
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["RENEWAL_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    static var all: [TestDatabase] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 
     var testDescription: String { rawValue }
-
-    var settings: AppSettings {
-        var s = AppSettings()
-        switch self {
-        case .sqlite: s.inMemory = true
-        case .postgres: s.databaseURL = ProcessInfo.processInfo.environment["RENEWAL_TEST_POSTGRES_URL"]
-        }
-        return s
-    }
 }
 
-/// PostgreSQL tests share one database, so they take turns; each starts from an empty schema.
-actor PostgresTurn {
-    static let shared = PostgresTurn()
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        if !busy { busy = true; return }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-    }
-}
-
-/// Runs `body` with a configured application on a fresh database.
+/// Runs `body` with a configured application on a fresh database: in-memory SQLite, or a
+/// PostgreSQL database of its own cloned from the migrated template (so PostgreSQL tests run in
+/// parallel, as the SQLite ones do), dropped afterwards.
 func withApp(_ database: TestDatabase, _ body: (Application) async throws -> Void) async throws {
-    if database == .postgres { await PostgresTurn.shared.acquire() }
+    var settings = AppSettings()
+    settings.autoMigrate = false
+    var clone: PostgresTestDatabases.Clone?
+    switch database {
+    case .sqlite:
+        settings.inMemory = true
+    case .postgres:
+        let made = try await PostgresTestDatabases.shared.clone()
+        clone = made
+        settings.databaseURL = made.url
+    }
+    // As `renewal serve` does; once per process, however many applications the tests configure.
+    RenewalMetrics.bootstrap()
     let app = try await Application.make(.testing)
     do {
-        var settings = database.settings
-        settings.autoMigrate = false
         try await configure(app, settings: settings)
-        if database == .postgres { try await app.autoRevert() }
+        // A clone has the template's migrations already (this finds nothing to do); SQLite starts empty.
         try await app.autoMigrate()
         try await body(app)
     } catch {
         try? await app.asyncShutdown()
-        if database == .postgres { await PostgresTurn.shared.release() }
+        if let clone { try? await PostgresTestDatabases.shared.drop(clone) }
         throw error
     }
     try await app.asyncShutdown()
-    if database == .postgres { await PostgresTurn.shared.release() }
+    if let clone { try await PostgresTestDatabases.shared.drop(clone) }
 }

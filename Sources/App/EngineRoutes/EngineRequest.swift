@@ -17,8 +17,8 @@ extension Request {
         do {
             return try JSONParser.parse(Array(buffer.readableBytesView))
         } catch {
-            throw BadRequest("JSON 格式错误（第 \(error.line) 行第 \(error.column) 列）：\(error.message)",
-                             "malformed JSON at line \(error.line), column \(error.column): \(error.message)", path: "$")
+            // At the path where the parser stopped; nesting too deep says so, with its limit.
+            throw BadRequest(error.issue)
         }
     }
 

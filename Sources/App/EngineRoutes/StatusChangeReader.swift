@@ -3,8 +3,6 @@ import Registry
 
 /// The body of a status change, `{"status": "filed", "note": "…"}`, with every problem by path.
 enum StatusChangeReader {
-    static let noteLimit = 2000
-
     static func read(_ value: JSONValue) -> Result<(status: ProjectStatus, note: String?), ValidationFailure> {
         guard case .object(let members) = value else {
             return .failure(ValidationFailure(issues: [ValidationIssue(path: "$", zh: "应为对象", en: "expected an object")]))
@@ -26,8 +24,9 @@ enum StatusChangeReader {
                 sawStatus = true
                 issues.append(ValidationIssue(path: "$.status", zh: "应为文本", en: "expected a string"))
             case ("note", .string(let s)):
-                if s.count > noteLimit {
-                    issues.append(ValidationIssue(path: "$.note", zh: "备注最多 \(noteLimit) 个字符", en: "note has more than \(noteLimit) characters"))
+                // The limit and the characters refused are TextKind.note's, as the contract's Note.
+                if let problem = TextKind.note.problem(in: s) {
+                    issues.append(ValidationIssue(path: "$.note", zh: problem.zh, en: problem.en))
                 } else { note = s }
             case ("note", .null): break
             case ("note", _):

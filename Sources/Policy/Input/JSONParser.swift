@@ -5,8 +5,30 @@ public struct JSONParser {
         public let line: Int
         public let column: Int
         public let message: String
+        /// The message in Chinese, where the parser has one of its own (nesting depth).
+        public var zh: String?
+        /// Where the error is, as keys and indexes from the top, filled in as the error leaves
+        /// each object and array (nothing is tracked while parsing succeeds).
+        var pathSuffix = ""
+        public var path: String { "$" + pathSuffix }
         public var description: String { "line \(line), column \(column): \(message)" }
+
+        init(line: Int, column: Int, message: String, zh: String? = nil) {
+            self.line = line
+            self.column = column
+            self.message = message
+            self.zh = zh
+        }
+
+        func inside(_ component: String) -> SyntaxError {
+            var e = self
+            e.pathSuffix = component + pathSuffix
+            return e
+        }
     }
+
+    /// Objects and arrays may nest this deep; deeper is refused before the stack is at risk.
+    public static let maxDepth = 64
 
     private let bytes: [UInt8]
     private var index = 0
@@ -41,7 +63,11 @@ public struct JSONParser {
     }
 
     private mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
-        guard depth < 64 else { throw error("nesting deeper than 64 levels") }
+        guard depth < Self.maxDepth else {
+            var e = error("nested too deeply (limit \(Self.maxDepth))")
+            e.zh = "嵌套过深（上限 \(Self.maxDepth) 层）"
+            throw e
+        }
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -77,7 +103,7 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
             index += 1
             skipSpace()
-            members.append((key, try value(depth: depth + 1)))
+            do { members.append((key, try value(depth: depth + 1))) } catch { throw error.inside(".\(key)") }
             skipSpace()
             guard index < bytes.count else { throw error("unexpected end of input in object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -93,7 +119,7 @@ public struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
             skipSpace()
-            elements.append(try value(depth: depth + 1))
+            do { elements.append(try value(depth: depth + 1)) } catch { throw error.inside("[\(elements.count)]") }
             skipSpace()
             guard index < bytes.count else { throw error("unexpected end of input in array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

@@ -24,16 +24,16 @@ extension ProjectFileReader {
 
     mutating func project(_ value: JSONValue, at path: String) -> Project? {
         guard let m = object(value, at: path, allowed: Self.projectFields) else { return nil }
-        let id = requiredString(m, "id", at: path)
+        let id = requiredString(m, "id", .identifier, at: path)
         var project = Project(id: id ?? "")
-        project.name = optionalString(m, "name", at: path) ?? ""
-        if let code = optionalString(m, "nationalCode", at: path) {
+        project.name = optionalString(m, "name", .name, at: path) ?? ""
+        if let code = optionalString(m, "nationalCode", .code, at: path) {
             project.nationalCode = code
             checkNationalCode(code, at: "\(path).nationalCode")
         }
         if let list = m["categories"], list != .null, let elements = array(list, at: "\(path).categories") {
             for (i, element) in elements.enumerated() {
-                guard let c = string(element, at: "\(path).categories[\(i)]") else { continue }
+                guard let c = string(element, .code, at: "\(path).categories[\(i)]") else { continue }
                 if vocabulary.categories[c] == nil {
                     issue("\(path).categories[\(i)]", zh: "未知的项目类别：\(c)",
                           en: "unknown category: \(c) (known: \(vocabulary.categories.keys.sorted().joined(separator: ", ")))")
@@ -92,7 +92,7 @@ extension ProjectFileReader {
 
     mutating func equipmentItem(_ value: JSONValue, at path: String) -> EquipmentItem? {
         guard let m = object(value, at: path, allowed: Self.equipmentFields) else { return nil }
-        let name = requiredString(m, "name", at: path)
+        let name = requiredString(m, "name", .name, at: path)
         var quantity: Int?
         if let q = m["quantity"] {
             if case .number(let text) = q, let n = Int(text), n > 0, n <= 1_000_000 { quantity = n } else {
@@ -118,12 +118,12 @@ extension ProjectFileReader {
         return EquipmentItem(name: name, quantity: quantity, unitPrice: price, purchased: purchased,
                              putIntoUse: inUse, replacesOld: bool(m, "replacesOld", at: path), imported: imported,
                              tariffRate: tariff, nonExemptCatalogue: bool(m, "nonExemptCatalogue", at: path),
-                             catalogueProductId: optionalString(m, "catalogueProductId", at: path))
+                             catalogueProductId: optionalString(m, "catalogueProductId", .identifier, at: path))
     }
 
     mutating func loan(_ value: JSONValue, at path: String) -> Loan? {
         guard let m = object(value, at: path, allowed: Self.loanFields) else { return nil }
-        let id = requiredString(m, "id", at: path)
+        let id = requiredString(m, "id", .identifier, at: path)
         let principal = requiredMoney(m, "principal", at: path)
         let start = optionalDay(m, "startDate", at: path)
         let end = optionalDay(m, "endDate", at: path)
@@ -150,7 +150,7 @@ extension ProjectFileReader {
                       en: "expected an object keyed by year, e.g. {\"2024\": \"350000\"}")
             }
         }
-        let productId = optionalString(m, "catalogueProductId", at: path)
+        let productId = optionalString(m, "catalogueProductId", .identifier, at: path)
         let firstOnMarket = bool(m, "firstOnMarket", at: path)
         if firstOnMarket && productId == nil {
             issue("\(path).firstOnMarket", zh: "首次投放市场须同时填写目录产品编号 catalogueProductId",
@@ -164,7 +164,7 @@ extension ProjectFileReader {
             }
         }
         guard let id, let principal else { return nil }
-        return Loan(id: id, lender: optionalString(m, "lender", at: path) ?? "", principal: principal,
+        return Loan(id: id, lender: optionalString(m, "lender", .name, at: path) ?? "", principal: principal,
                     rate: optionalRate(m, "rate", at: path), startDate: start, endDate: end, interestPaid: interest,
                     catalogueProductId: productId, firstOnMarket: firstOnMarket,
                     relendingEligible: bool(m, "relendingEligible", at: path), purpose: purpose)
@@ -172,22 +172,22 @@ extension ProjectFileReader {
 
     mutating func lease(_ value: JSONValue, at path: String) -> Lease? {
         guard let m = object(value, at: path, allowed: Self.leaseFields) else { return nil }
-        let id = requiredString(m, "id", at: path)
+        let id = requiredString(m, "id", .identifier, at: path)
         let investment = requiredMoney(m, "equipmentInvestment", at: path)
         let start = optionalDay(m, "startDate", at: path)
         let end = optionalDay(m, "endDate", at: path)
         order(start, "startDate", end, "endDate", at: path)
         guard let id, let investment else { return nil }
-        return Lease(id: id, lessor: optionalString(m, "lessor", at: path) ?? "", equipmentInvestment: investment,
+        return Lease(id: id, lessor: optionalString(m, "lessor", .name, at: path) ?? "", equipmentInvestment: investment,
                      startDate: start, endDate: end, innovativeProduct: bool(m, "innovativeProduct", at: path),
-                     catalogueProductId: optionalString(m, "catalogueProductId", at: path))
+                     catalogueProductId: optionalString(m, "catalogueProductId", .identifier, at: path))
     }
 
     mutating func certification(_ value: JSONValue, at path: String) -> CertificationContract? {
         guard let m = object(value, at: path, allowed: Self.certificationFields) else { return nil }
-        let product = requiredString(m, "productId", at: path)
+        let product = requiredString(m, "productId", .identifier, at: path)
         var kind: CertificationContract.Kind?
-        if let k = requiredString(m, "kind", at: path) {
+        if let k = requiredString(m, "kind", .code, at: path) {
             kind = CertificationContract.Kind(rawValue: k)
             if kind == nil {
                 issue("\(path).kind", zh: "应为 certification（认证）或 testing（检测）：\(k)",
@@ -203,6 +203,6 @@ extension ProjectFileReader {
         guard let value = m[key], value != .null,
               let c = object(value, at: "\(path).\(key)", allowed: Self.contractFields) else { return nil }
         guard let amount = requiredMoney(c, "amount", at: "\(path).\(key)") else { return nil }
-        return ProductContract(productId: optionalString(c, "productId", at: "\(path).\(key)"), amount: amount)
+        return ProductContract(productId: optionalString(c, "productId", .identifier, at: "\(path).\(key)"), amount: amount)
     }
 }

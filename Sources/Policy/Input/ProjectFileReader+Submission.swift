@@ -7,7 +7,7 @@ extension ProjectFileReader {
     public static func readSubmission(_ value: JSONValue, vocabulary: Vocabulary) -> Result<(creditCode: String, project: Project), ValidationFailure> {
         var reader = ProjectFileReader(vocabulary: vocabulary)
         guard let m = reader.object(value, at: "$", allowed: submissionFields) else { return .failure(ValidationFailure(issues: reader.issues)) }
-        let code = reader.requiredString(m, "creditCode", at: "$")
+        let code = reader.requiredString(m, "creditCode", .identifier, at: "$")
         if let code { reader.checkCreditCode(code, at: "$.creditCode") }
         var project: Project?
         if let p = m["project"], p != .null { project = reader.project(p, at: "$.project") } else { reader.missing("$.project") }

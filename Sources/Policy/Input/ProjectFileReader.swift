@@ -17,9 +17,7 @@ public struct ProjectFileReader {
                 value = try JSONValue.parseYAML(text)
             }
         } catch let error as JSONParser.SyntaxError {
-            return .failure(ValidationFailure(issues: [ValidationIssue(path: "$",
-                zh: "JSON 格式错误（第 \(error.line) 行第 \(error.column) 列）：\(error.message)",
-                en: "malformed JSON at line \(error.line), column \(error.column): \(error.message)")]))
+            return .failure(ValidationFailure(issues: [error.issue]))
         } catch {
             return .failure(ValidationFailure(issues: [ValidationIssue(path: "$",
                 zh: "YAML 格式错误：\(error)", en: "malformed YAML: \(error)")]))
@@ -83,17 +81,17 @@ public struct ProjectFileReader {
 
     mutating func enterprise(_ value: JSONValue, at path: String) -> Enterprise? {
         guard let m = object(value, at: path, allowed: Self.enterpriseFields) else { return nil }
-        let code = requiredString(m, "creditCode", at: path)
+        let code = requiredString(m, "creditCode", .identifier, at: path)
         if let code { checkCreditCode(code, at: "\(path).creditCode") }
-        let name = requiredString(m, "name", at: path)
+        let name = requiredString(m, "name", .name, at: path)
         var districtId: String?
-        if let d = requiredString(m, "district", at: path) {
+        if let d = requiredString(m, "district", .code, at: path) {
             if let district = vocabulary.district(named: d) { districtId = district.id } else {
                 issue("\(path).district", zh: "不是上海市的区：\(d)（可用：\(vocabulary.districts.map(\.name.zh).joined(separator: "、"))）",
                       en: "not a district of Shanghai: \(d) (one of \(vocabulary.districts.map(\.id).joined(separator: ", ")))")
             }
         }
-        let industry = requiredString(m, "industryCode", at: path)
+        let industry = requiredString(m, "industryCode", .code, at: path)
         if let industry, !Self.isIndustryCode(industry) {
             issue("\(path).industryCode", zh: "行业代码应为 GB/T 4754 格式，如 C3484：\(industry)",
                   en: "industry code must follow GB/T 4754, e.g. C3484: \(industry)")
@@ -156,25 +154,34 @@ public struct ProjectFileReader {
         return elements
     }
 
-    mutating func requiredString(_ m: [String: JSONValue], _ key: String, at path: String) -> String? {
+    mutating func requiredString(_ m: [String: JSONValue], _ key: String, _ kind: TextKind, at path: String) -> String? {
         guard let value = m[key], value != .null else { missing("\(path).\(key)"); return nil }
-        return string(value, at: "\(path).\(key)")
+        return string(value, kind, at: "\(path).\(key)")
     }
 
-    mutating func string(_ value: JSONValue, at path: String) -> String? {
+    /// A text of `kind`: refused when blank, too long, or holding a control character (the
+    /// limits of `TextKind`, the same as the contract's).
+    mutating func string(_ value: JSONValue, _ kind: TextKind, at path: String) -> String? {
+        let text: String
         switch value {
-        case .string(let s) where !s.trimmingSpaces.isEmpty: return s.trimmingSpaces
-        case .string: issue(path, zh: "不能为空", en: "must not be empty"); return nil
-        case .number(let n): return n
+        case .string(let s): text = s
+        case .number(let n): text = n
         default:
             issue(path, zh: "应为文本，实为\(value.kindName)", en: "expected a string, found \(value.kindName)")
             return nil
         }
+        if let problem = kind.problem(in: text) {
+            issue(path, zh: problem.zh, en: problem.en)
+            return nil
+        }
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty { issue(path, zh: "不能为空", en: "must not be empty"); return nil }
+        return trimmed
     }
 
-    mutating func optionalString(_ m: [String: JSONValue], _ key: String, at path: String) -> String? {
+    mutating func optionalString(_ m: [String: JSONValue], _ key: String, _ kind: TextKind, at path: String) -> String? {
         guard let value = m[key], value != .null else { return nil }
-        return string(value, at: "\(path).\(key)")
+        return string(value, kind, at: "\(path).\(key)")
     }
 
     mutating func bool(_ m: [String: JSONValue], _ key: String, at path: String) -> Bool {
@@ -198,13 +205,16 @@ public struct ProjectFileReader {
             return nil
         }
         if let money = Money(yuanText: text) { return money }
-        if text.hasPrefix("-") {
-            issue(path, zh: "金额不能为负数：\(text)", en: "amount must not be negative: \(text)")
+        if let plain = DecimalText.withoutLeadingZeros(text) {
+            issue(path, zh: "金额不能以多余的 0 开头：\(text.shown)（应写作 \(plain)）",
+                  en: "amount has leading zeros: \(text.shown) (write \(plain))")
+        } else if text.hasPrefix("-") {
+            issue(path, zh: "金额不能为负数：\(text.shown)", en: "amount must not be negative: \(text.shown)")
         } else if let (_, fraction) = DecimalText.split(text), fraction.count > 2 {
-            issue(path, zh: "金额最多精确到分（两位小数）：\(text)", en: "amount has more than two decimals (fen): \(text)")
+            issue(path, zh: "金额最多精确到分（两位小数）：\(text.shown)", en: "amount has more than two decimals (fen): \(text.shown)")
         } else {
-            issue(path, zh: "不是有效的金额（元，如 \"1234.56\"）：\(text)",
-                  en: "not a valid amount in yuan (a plain decimal such as \"1234.56\"): \(text)")
+            issue(path, zh: "不是有效的金额（元，如 \"1234.56\"）：\(text.shown)",
+                  en: "not a valid amount in yuan (a plain decimal such as \"1234.56\"): \(text.shown)")
         }
         return nil
     }
@@ -230,9 +240,10 @@ public struct ProjectFileReader {
             issue("\(path).\(key)", zh: "应为比率，如 \"0.035\" 或 \"3.5%\"", en: "expected a rate such as \"0.035\" or \"3.5%\"")
             return nil
         }
-        guard let ratio = Ratio(text: text), ratio <= .one else {
-            issue("\(path).\(key)", zh: "比率应在 0 与 1 之间（如 \"0.035\" 或 \"3.5%\"）：\(text)",
-                  en: "rate must be between 0 and 1 (e.g. \"0.035\" or \"3.5%\"): \(text)")
+        // 32 characters, as the contract's Rate: more is no rate, whatever its digits.
+        guard text.unicodeScalars.count <= 32, let ratio = Ratio(text: text), ratio <= .one else {
+            issue("\(path).\(key)", zh: "比率应在 0 与 1 之间（如 \"0.035\" 或 \"3.5%\"）：\(text.shown)",
+                  en: "rate must be between 0 and 1 (e.g. \"0.035\" or \"3.5%\"): \(text.shown)")
             return nil
         }
         return ratio

@@ -41,4 +41,20 @@ enum DecimalText {
               fraction.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return (integer, fraction)
     }
+
+    /// `"00012.5"` → `"12.5"`: the same number without the zeros before its first digit, or nil
+    /// when the text is not a plain decimal with such zeros. An amount so written is refused (a
+    /// misread column, or a code taken for an amount), and the message shows how to write it.
+    static func withoutLeadingZeros(_ text: String) -> String? {
+        guard hasLeadingZeros(text), split(text) != nil else { return nil }
+        let rest = text.drop { $0 == "0" }
+        return rest.isEmpty || rest.first == "." ? "0" + String(rest) : String(rest)
+    }
+
+    /// More than one digit before the point, the first a zero: `"00012"`, `"01.5"` (not `"0.5"`).
+    static func hasLeadingZeros(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: "0"), let second = bytes.dropFirst().first else { return false }
+        return second >= 48 && second <= 57
+    }
 }

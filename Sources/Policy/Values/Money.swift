@@ -12,9 +12,10 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     public static let zero = Money(fen: 0)
 
     /// Parses a non-negative decimal number of yuan with at most two decimals, e.g. `"1234.5"`.
-    /// Returns nil for anything else (signs, exponents, thousands separators, sub-fen digits).
+    /// Returns nil for anything else (signs, exponents, thousands separators, sub-fen digits,
+    /// leading zeros such as `"00012"`).
     public init?(yuanText text: String) {
-        guard let fen = DecimalText.parseScaled(text, scale: 2) else { return nil }
+        guard !DecimalText.hasLeadingZeros(text), let fen = DecimalText.parseScaled(text, scale: 2) else { return nil }
         self.fen = fen
     }
 
