@@ -157,7 +157,7 @@ extension ProjectFileReader {
                   en: "firstOnMarket needs the catalogueProductId of the catalogue product")
         }
         var purpose = LoanPurpose.equipment
-        if let text = optionalString(m, "purpose", at: path) {
+        if let text = optionalString(m, "purpose", .code, at: path) {
             if let p = LoanPurpose(rawValue: text) { purpose = p } else {
                 issue("\(path).purpose", zh: "应为 equipment（设备更新贷款）、fixedAsset（固定资产贷款）或 technologyInnovation（科技创新贷款）：\(text)",
                       en: "expected equipment, fixedAsset or technologyInnovation: \(text)")
