@@ -37,7 +37,8 @@ extension APIHandler {
         let service = ImportService(db: app.db, library: library)
         let job: ImportJobModel
         do {
-            job = try await service.start(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize, resume: resume)
+            job = try await service.start(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize,
+                                          mode: input.query.mode.flatMap { ImportMode(rawValue: $0.rawValue) }, resume: resume)
             try await app.importRunner.launch(job, service: service, upload: upload, format: format, logger: app.logger)
         } catch let error as TabularError {
             try? FileManager.default.removeItem(at: upload)
@@ -56,12 +57,25 @@ extension APIHandler {
         return .accepted(.init(headers: .init(location: "/api/imports/\(id.uuidString.lowercased())"), body: .json(try await report(job))))
     }
 
-    func report(_ job: ImportJobModel) async throws -> Components.Schemas.ImportReport {
-        let errors = try await ImportErrorModel.query(on: app.db).filter(\.$job.$id == job.requireID()).sort(\.$row).all()
-        return .init(id: try job.requireID().uuidString.lowercased(), format: .init(rawValue: job.format) ?? .csv,
-                     status: .init(rawValue: job.status) ?? .partial,
+    /// The report, with one page of the projects replaced.
+    func report(_ job: ImportJobModel, page: Int = 1, perPage: Int = 50) async throws -> Components.Schemas.ImportReport {
+        let service = ImportService(db: app.db, library: library)
+        let id = try job.requireID()
+        let errors = try await service.errors(of: id)
+        let changes = try await service.changes(of: id, offset: (page - 1) * perPage, limit: perPage)
+        return .init(id: id.uuidString.lowercased(), format: .init(rawValue: job.format) ?? .csv,
+                     mode: .init(rawValue: job.mode) ?? .create, status: .init(rawValue: job.status) ?? .partial,
                      rows: job.rows, imported: job.imported, failed: job.failed, chunks: job.chunks, committedChunks: job.committedChunks,
-                     errors: errors.map { .init(row: $0.row, column: $0.column, message: .init(zh: $0.messageZh, en: $0.messageEn)) })
+                     replaced: job.replaced, unchanged: job.unchanged,
+                     errors: errors.map { .init(row: $0.row, column: $0.column, message: .init(zh: $0.messageZh, en: $0.messageEn)) },
+                     changes: changes.map(Self.change))
+    }
+
+    static func change(_ c: ImportChangeModel) -> Components.Schemas.ImportChange {
+        .init(row: c.row, projectId: c.projectID.uuidString.lowercased(), creditCode: c.creditCode, projectCode: c.projectCode,
+              version: c.version, recommendedTotalBefore: c.before.decimalString, recommendedTotalAfter: c.after.decimalString,
+              instrumentsBefore: c.instrumentsBefore, instrumentsAfter: c.instrumentsAfter,
+              fields: c.fields.map { .init(path: $0.path, kind: .init(rawValue: $0.kind.rawValue) ?? .changed, before: $0.before, after: $0.after) })
     }
 
     func getImport(_ input: Operations.GetImport.Input) async throws -> Operations.GetImport.Output {
@@ -69,7 +83,8 @@ extension APIHandler {
         guard let job = try await ImportJobModel.find(id, on: app.db) else {
             throw RegistryError.notFound(LocalizedText(zh: "未找到导入任务 \(input.path.id)", en: "no import \(input.path.id)"))
         }
-        return .ok(.init(body: .json(try await report(job))))
+        let (page, perPage) = try page(input.query.page, input.query.perPage)
+        return .ok(.init(body: .json(try await report(job, page: page, perPage: perPage))))
     }
 
     func exportProjects(_ input: Operations.ExportProjects.Input) async throws -> Operations.ExportProjects.Output {
@@ -85,18 +100,35 @@ extension APIHandler {
         return try exportFile(rows, format: q.format.rawValue, name: "projects")
     }
 
+    /// The list as sent beside the projects now (`ListEntryView.exportHeaders`), then each
+    /// project's columns, headers in Chinese.
     func exportRollingList(_ input: Operations.ExportRollingList.Input) async throws -> Operations.ExportRollingList.Output {
         let id = try uuid(input.path.id)
         let list = try await lists.list(id)
         var rows: [TabularExport.Row] = []
-        for entry in list.entries where entry.removedInVersion == nil {
-            let m = try await store.project(try entry.project.requireID())
+        var cells: [[ExportCell]] = []
+        for entry in try list.entryViews() where entry.removedInVersion == nil {
+            let m = try await store.project(entry.projectID)
             rows.append((m.enterprise.domain(), m.domain()))
+            cells.append(entry.exportCells(listNumber: list.number))
         }
-        switch try exportFile(rows, format: input.query.format.rawValue, name: "list-\(list.number)") {
-        case .ok(let file): return .ok(file)
-        case .badRequest(let r): return .badRequest(r)
-        case .undocumented(let code, let payload): return .undocumented(statusCode: code, payload)
+        let leading = TabularExport.Leading(headers: ListEntryView.exportHeaders, cells: cells)
+        // The same file name as the project export's (`exportFile`).
+        func disposition(_ name: String, _ ext: String) -> String {
+            let safe = name.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") ? String($0) : "_" }.joined()
+            return "attachment; filename=\"\(safe).\(ext)\""
+        }
+        let name = "list-\(list.number)"
+        switch input.query.format.rawValue {
+        case "csv":
+            return .ok(.init(headers: .init(contentDisposition: disposition(name, "csv")),
+                             body: .csv(HTTPBody(TabularExport.csv(rows: rows, leading: leading)))))
+        case "xlsx":
+            return .ok(.init(headers: .init(contentDisposition: disposition(name, "xlsx")),
+                             body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(
+                                HTTPBody(try TabularExport.xlsx(rows: rows, leading: leading, sheetName: "List")))))
+        default:
+            throw BadRequest("format 应为 csv 或 xlsx", "format must be csv or xlsx", path: "format")
         }
     }
 

@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import Policy
+import SQLKit
+import Tabular
+
+/// Finds the rows of an import whose project is already stored, for the default mode that
+/// refuses them. Rows are asked of the database a batch at a time — one query for a few thousand
+/// rows, by credit code and project id — never a query a row; an empty registry is not asked at all.
+struct ExistingProjects {
+    struct Pending {
+        var row: Int
+        var creditCode: String
+        var projectId: String
+        /// Where the file names the project id: `project_id`, or `$.projects[1].id` in JSON Lines.
+        var column: String
+    }
+
+    static let batchSize = 2000
+    let db: any Database
+    let registryIsEmpty: Bool
+    private var pending: [Pending] = []
+
+    init(db: any Database) async throws {
+        self.db = db
+        registryIsEmpty = try await ProjectModel.query(on: db).field(\.$id).first() == nil
+    }
+
+    /// Adds a row; returns the refused rows once a batch is full.
+    mutating func check(_ p: Pending) async throws -> [RowFailure] {
+        if registryIsEmpty { return [] }
+        pending.append(p)
+        return pending.count >= Self.batchSize ? try await flush() : []
+    }
+
+    /// The refused rows of what is still pending.
+    mutating func flush() async throws -> [RowFailure] {
+        guard !pending.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+        defer { pending.removeAll(keepingCapacity: true) }
+        let codes = Array(Set(pending.map(\.creditCode))), ids = Array(Set(pending.map(\.projectId)))
+        let rows = try await sql.select()
+            .column(SQLColumn("credit_code", table: EnterpriseModel.schema))
+            .column(SQLColumn("code", table: ProjectModel.schema))
+            .from(ProjectModel.schema)
+            .join(EnterpriseModel.schema, on: SQLColumn("enterprise_id", table: ProjectModel.schema), .equal, SQLColumn("id", table: EnterpriseModel.schema))
+            .where(SQLColumn("credit_code", table: EnterpriseModel.schema), .in, SQLBind.group(codes))
+            .where(SQLColumn("code", table: ProjectModel.schema), .in, SQLBind.group(ids))
+            .all()
+        // The query matches any stored code with any stored id of the batch: keep the exact pairs.
+        var stored = Set<String>()
+        for r in rows { stored.insert(try r.decode(column: "credit_code", as: String.self) + "\u{1F}" + r.decode(column: "code", as: String.self)) }
+        return pending.filter { stored.contains($0.creditCode + "\u{1F}" + $0.projectId) }.map { p in
+            RowFailure(row: p.row, projectId: p.projectId, issues: [CellIssue(column: p.column, message: LocalizedText(
+                zh: "企业 \(p.creditCode) 的项目 \(p.projectId) 已在项目库中；导入默认不覆盖已有项目，确需替换请用 --mode replace（API：mode=replace），原项目将保留为历史版本",
+                en: "project \(p.projectId) of enterprise \(p.creditCode) is already stored; an import does not overwrite by default: to replace it use --mode replace (API: mode=replace), which keeps the stored project as an earlier version"))])
+        }
+    }
+}
