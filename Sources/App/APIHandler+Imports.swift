@@ -66,9 +66,8 @@ extension APIHandler {
         return .init(id: id.uuidString.lowercased(), format: .init(rawValue: job.format) ?? .csv,
                      mode: .init(rawValue: job.mode) ?? .create, status: .init(rawValue: job.status) ?? .partial,
                      rows: job.rows, imported: job.imported, failed: job.failed, chunks: job.chunks, committedChunks: job.committedChunks,
-                     replaced: job.replaced, unchanged: job.unchanged,
                      errors: errors.map { .init(row: $0.row, column: $0.column, message: .init(zh: $0.messageZh, en: $0.messageEn)) },
-                     changes: changes.map(Self.change))
+                     replaced: job.replaced, unchanged: job.unchanged, changes: changes.map(Self.change))
     }
 
     static func change(_ c: ImportChangeModel) -> Components.Schemas.ImportChange {
@@ -83,7 +82,7 @@ extension APIHandler {
         guard let job = try await ImportJobModel.find(id, on: app.db) else {
             throw RegistryError.notFound(LocalizedText(zh: "未找到导入任务 \(input.path.id)", en: "no import \(input.path.id)"))
         }
-        let (page, perPage) = try page(input.query.page, input.query.perPage)
+        let (page, perPage) = try self.page(input.query.page, input.query.perPage)
         return .ok(.init(body: .json(try await report(job, page: page, perPage: perPage))))
     }
 

@@ -11,9 +11,9 @@ extension APIHandler {
                 projectId: e.projectID.uuidString.lowercased(), projectCode: e.projectCode, creditCode: e.creditCode,
                 enterpriseName: (e.sent ?? e.current).enterpriseName, name: (e.sent ?? e.current).name,
                 recommendedTotal: (e.sent ?? e.current).recommendedTotal.decimalString, addedInVersion: e.addedInVersion,
-                removedInVersion: e.removedInVersion, sent: e.sent.map(Self.facts), sentVersion: e.sentVersion, sentAt: e.sentAt,
+                sent: e.sent.map(Self.facts), sentVersion: e.sentVersion, sentAt: e.sentAt,
                 current: Self.facts(e.current), changedSinceSent: !e.changed.isEmpty,
-                changed: e.changed.compactMap { .init(rawValue: $0) })
+                changed: e.changed.compactMap { .init(rawValue: $0) }, removedInVersion: e.removedInVersion)
         }
         let versions = m.versions.sorted { $0.version < $1.version }.map { v in
             Components.Schemas.ListVersion(version: v.version, createdAt: v.createdAt ?? Date(), note: v.note, added: v.added,

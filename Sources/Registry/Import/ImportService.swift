@@ -92,7 +92,8 @@ public struct ImportService: Sendable {
         var failedRows = 0
         var seen = DuplicateRows()
         let mode = ImportMode(rawValue: job.mode) ?? .create
-        var existing: ExistingProjects? = mode == .create ? try await ExistingProjects(db: db) : nil
+        var existing: ExistingProjects?
+        if mode == .create { existing = try await ExistingProjects(db: db) }
         // Rows of the chunks an interrupted run committed are this import's own projects.
         let committedRows = job.committedChunks * job.chunkSize
         var good = 0

@@ -46,7 +46,7 @@ public struct ListEntryView: Sendable {
 extension RollingListSnapshotModel {
     convenience init(list: UUID, version: Int, project: ProjectModel, at: Date) throws {
         self.init()
-        $list.id = list
+        self.$list.id = list
         self.version = version
         projectID = try project.requireID()
         projectCode = project.code
@@ -85,7 +85,7 @@ extension RollingListModel {
         return try entries.sorted { ($0.addedInVersion, $0.project.code) < ($1.addedInVersion, $1.project.code) }.map { e in
             let id = try e.project.requireID()
             // The snapshot of the latest published version the entry was on.
-            let sent = byProject[id]?.filter { $0.version >= e.addedInVersion && (e.removedInVersion.map { v in $0.version < v } ?? true) }
+            let sent = byProject[id]?.filter { s in s.version >= e.addedInVersion && (e.removedInVersion.map { s.version < $0 } ?? true) }
                 .max { $0.version < $1.version }
             return ListEntryView(projectID: id, projectCode: e.project.code, creditCode: e.project.enterprise.creditCode,
                                  addedInVersion: e.addedInVersion, removedInVersion: e.removedInVersion,
