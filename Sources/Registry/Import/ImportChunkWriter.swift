@@ -73,6 +73,7 @@ struct ImportChunkWriter: Sendable {
         let versionNumbers = try await ProjectVersions.nextNumbers(of: storedByKey.values.compactMap(\.id), on: db)
         var replacement = Replacement(job: job, at: now)
         var result = Outcome()
+        var replacedIDs: [UUID] = []
 
         for (i, r) in rows.enumerated() {
             let enterpriseID = enterpriseIDs[r.enterprise.creditCode]!
@@ -88,7 +89,7 @@ struct ImportChunkWriter: Sendable {
                     continue
                 }
                 result.replaced += 1
-                try await ProjectStore.deleteChildren(of: projectID, on: db)
+                replacedIDs.append(projectID)
                 model.assign(r.project, enterpriseID: enterpriseID, enterpriseName: enterprise.name, district: enterprise.district,
                              recommendedFen: outcome.total, instruments: lines)
                 try await model.save(on: db)
@@ -99,6 +100,8 @@ struct ImportChunkWriter: Sendable {
             }
             bulk.addChildren(of: r.project, projectID: projectID)
         }
+        // The replaced projects' old children go before the new ones are written.
+        try await ProjectStore.deleteChildren(of: replacedIDs, on: db)
         try await bulk.insert(on: db)
         try await replacement.insert(on: db)
         ids = bulk.ids

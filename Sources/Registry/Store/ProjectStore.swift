@@ -135,13 +135,23 @@ public struct ProjectStore: Sendable {
     }
 
     static func deleteChildren(of id: UUID, on db: any Database) async throws {
-        let loanIDs = try await LoanModel.query(on: db).filter(\.$project.$id == id).all(\.$id)
-        if !loanIDs.isEmpty { try await LoanInterestModel.query(on: db).filter(\.$loan.$id ~~ loanIDs).delete() }
-        try await LoanModel.query(on: db).filter(\.$project.$id == id).delete()
-        try await ProjectCategoryModel.query(on: db).filter(\.$project.$id == id).delete()
-        try await LeaseModel.query(on: db).filter(\.$project.$id == id).delete()
-        try await EquipmentItemModel.query(on: db).filter(\.$project.$id == id).delete()
-        try await CertificationModel.query(on: db).filter(\.$project.$id == id).delete()
+        try await deleteChildren(of: [id], on: db)
+    }
+
+    /// The children of many projects, a few hundred projects a statement.
+    static func deleteChildren(of ids: [UUID], on db: any Database) async throws {
+        var start = 0
+        while start < ids.count {
+            let slice = Array(ids[start..<min(start + 500, ids.count)])
+            start += 500
+            let loanIDs = try await LoanModel.query(on: db).filter(\.$project.$id ~~ slice).all(\.$id)
+            if !loanIDs.isEmpty { try await LoanInterestModel.query(on: db).filter(\.$loan.$id ~~ loanIDs).delete() }
+            try await LoanModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+            try await ProjectCategoryModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+            try await LeaseModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+            try await EquipmentItemModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+            try await CertificationModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+        }
     }
 
     public func deleteProject(_ id: UUID) async throws {
