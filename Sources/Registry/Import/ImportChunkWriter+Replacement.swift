@@ -22,7 +22,9 @@ extension ImportChunkWriter {
         mutating func add(_ model: ProjectModel, row r: ImportedRow, version: Int, afterFen: Int64, afterInstruments: String) throws -> Bool {
             let before = model.domain()
             let fields = ProjectChanges.between(before, r.project)
-            if fields.isEmpty, model.recommendedFen == afterFen, model.recommendedInstruments == afterInstruments { return false }
+            // The batch engine may list a combination's instruments in another order than `match`.
+            func set(_ list: String) -> Set<Substring> { Set(list.split(separator: ",")) }
+            if fields.isEmpty, model.recommendedFen == afterFen, set(model.recommendedInstruments) == set(afterInstruments) { return false }
             versions.append(try ProjectVersions.make(model, number: version, replacedBy: "import \(job.uuidString.lowercased())", at: at))
             let c = ImportChangeModel()
             c.$job.id = job
