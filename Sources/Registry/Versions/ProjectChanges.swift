@@ -37,7 +37,13 @@ public enum ProjectChanges {
             var keys = x.map(\.key)
             for k in y.map(\.key) where !keys.contains(k) { keys.append(k) }
             let old = JSONValue.object(x), new = JSONValue.object(y)
-            for k in keys { compare(old[k], new[k], path: path.isEmpty ? k : path + "." + k, into: &out) }
+            // The writer leaves out an empty list: a project without leases reads as one whose
+            // leases were each removed, not as "leases" removed.
+            let lists: Set<String> = path.isEmpty ? ["loans", "leases", "equipment", "certifications"] : []
+            for k in keys {
+                let empty: JSONValue? = lists.contains(k) ? .array([]) : nil
+                compare(old[k] ?? empty, new[k] ?? empty, path: path.isEmpty ? k : path + "." + k, into: &out)
+            }
         case let (.array(x)?, .array(y)?) where !path.contains(".") && x.allSatisfy({ identity(path, $0) != nil }) && y.allSatisfy({ identity(path, $0) != nil }):
             let old = keyed(path, x), new = keyed(path, y)
             for (k, v) in old where !new.contains(where: { $0.0 == k }) {
