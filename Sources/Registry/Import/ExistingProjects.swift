@@ -6,7 +6,7 @@ import Tabular
 
 /// Finds the rows of an import whose project is already stored, for the default mode that
 /// refuses them. Rows are asked of the database a batch at a time — one query for a few thousand
-/// rows, by credit code and project id — never a query a row; an empty registry is not asked at all.
+/// rows, by (credit code, project id) — never a query a row; an empty registry is not asked at all.
 struct ExistingProjects {
     struct Pending {
         var row: Int
@@ -37,16 +37,19 @@ struct ExistingProjects {
     mutating func flush() async throws -> [RowFailure] {
         guard !pending.isEmpty, let sql = db as? any SQLDatabase else { return [] }
         defer { pending.removeAll(keepingCapacity: true) }
-        let codes = Array(Set(pending.map(\.creditCode))), ids = Array(Set(pending.map(\.projectId)))
-        let rows = try await sql.select()
-            .column(SQLColumn("credit_code", table: EnterpriseModel.schema))
-            .column(SQLColumn("code", table: ProjectModel.schema))
-            .from(ProjectModel.schema)
-            .join(EnterpriseModel.schema, on: SQLColumn("enterprise_id", table: ProjectModel.schema), .equal, SQLColumn("id", table: EnterpriseModel.schema))
-            .where(SQLColumn("credit_code", table: EnterpriseModel.schema), .in, SQLBind.group(codes))
-            .where(SQLColumn("code", table: ProjectModel.schema), .in, SQLBind.group(ids))
-            .all()
-        // The query matches any stored code with any stored id of the batch: keep the exact pairs.
+        // The pairs as a table of values joined to the two unique indexes: a lookup a pair. (Two
+        // IN lists, of credit codes and of project ids, made the database probe every code with
+        // every id: 2,000 × 2,000 a batch.) VALUES names its columns column1, column2 on both databases.
+        var query = SQLQueryString("SELECT e.credit_code, p.code FROM (VALUES ")
+        for (i, p) in pending.enumerated() {
+            query.appendLiteral(i == 0 ? "(" : ", (")
+            query.appendInterpolation(bind: p.creditCode)
+            query.appendLiteral(", ")
+            query.appendInterpolation(bind: p.projectId)
+            query.appendLiteral(")")
+        }
+        query.appendLiteral(") AS k JOIN \(EnterpriseModel.schema) e ON e.credit_code = k.column1 JOIN \(ProjectModel.schema) p ON p.enterprise_id = e.id AND p.code = k.column2")
+        let rows = try await sql.raw(query).all()
         var stored = Set<String>()
         for r in rows { stored.insert(try r.decode(column: "credit_code", as: String.self) + "\u{1F}" + r.decode(column: "code", as: String.self)) }
         return pending.filter { stored.contains($0.creditCode + "\u{1F}" + $0.projectId) }.map { p in
