@@ -58,12 +58,20 @@ struct ImportChunkWriter: Sendable {
         let population = builder.population
 
         // Projects already stored, with everything they carry (what they were is kept).
-        let known = existing.compactMap(\.id)
+        // Found by (credit code, project id) pairs, a lookup each (`ExistingProjects.ids`).
         var storedByKey: [String: ProjectModel] = [:]
-        if !known.isEmpty {
-            let codes = Set(rows.map(\.project.id))
-            let stored = try await ProjectStore.fullQuery(on: db).filter(\.$enterprise.$id ~~ known).filter(\.$code ~~ Array(codes)).all()
-            storedByKey = Dictionary(stored.map { ("\($0.$enterprise.id)|\($0.code)", $0) }, uniquingKeysWith: { a, _ in a })
+        if !existing.isEmpty, let sql = db as? any SQLDatabase {
+            let known = Set(existing.map(\.creditCode))
+            let ids = try await ExistingProjects.ids(of: rows.filter { known.contains($0.enterprise.creditCode) }.map { ($0.enterprise.creditCode, $0.project.id) }, on: sql)
+            var start = 0
+            let all = Array(ids.values)
+            while start < all.count {
+                let slice = Array(all[start..<min(start + 500, all.count)])
+                start += 500
+                for m in try await ProjectStore.fullQuery(on: db).filter(\.$id ~~ slice).all() {
+                    storedByKey["\(m.$enterprise.id)|\(m.code)"] = m
+                }
+            }
         }
         if mode == .create, let model = storedByKey.values.first {
             throw RegistryError.conflict(LocalizedText(
