@@ -27,7 +27,8 @@ extension APIHandler {
     static func facts(_ f: ListedFacts) -> Components.Schemas.ListedFacts {
         .init(name: f.name, enterpriseName: f.enterpriseName, status: .init(rawValue: f.status) ?? .reserve,
               declaredInvestment: f.declared?.decimalString, approvedInvestment: f.approved?.decimalString,
-              recommendedTotal: f.recommendedTotal.decimalString, recommendedInstruments: f.recommendedInstruments)
+              recommendedTotal: f.recommendedTotal.decimalString, recommendedInstruments: f.recommendedInstruments,
+              recommendedLines: f.recommendedLines.isEmpty ? nil : f.recommendedLines.map { .init(instrument: $0.instrument, amount: $0.amount.decimalString) })
     }
 
     func listRollingLists(_ input: Operations.ListRollingLists.Input) async throws -> Operations.ListRollingLists.Output {
@@ -78,7 +79,7 @@ extension APIHandler {
 
     func publishRollingList(_ input: Operations.PublishRollingList.Input) async throws -> Operations.PublishRollingList.Output {
         let id = try uuid(input.path.id)
-        try await lists.publish(id)
+        try await lists.publish(id, engine: app.engine)
         return .ok(.init(body: .json(try await rollingList(id))))
     }
 

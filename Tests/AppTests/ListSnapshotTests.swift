@@ -40,6 +40,11 @@ import VaporTesting
             #expect(current["approvedInvestment"] as? String == "60000000.00" && current["status"] as? String == "filed")
             #expect(current["recommendedTotal"] as? String == "10000000.00" && sent["recommendedTotal"] as? String != "10000000.00")
             #expect(entry["changedSinceSent"] as? Bool == true && entry["sentVersion"] as? Int == 2)
+            // The combination as sent, with each instrument's amount: they add up to the total sent.
+            let sentLines = sent["recommendedLines"] as? [[String: String]] ?? []
+            #expect(!sentLines.isEmpty && sentLines.map { $0["instrument"] } == (sent["recommendedInstruments"] as? [String])?.map { Optional($0) }, "\(sent)")
+            #expect(sentLines.compactMap { $0["amount"].flatMap { Decimal(string: $0) } }.reduce(0, +) == Decimal(string: sent["recommendedTotal"] as? String ?? ""))
+            #expect(current["recommendedLines"] == nil)
             #expect(Set(entry["changed"] as? [String] ?? []) == ["status", "approvedInvestment", "recommendedTotal"], "\(entry)")
             let untouched = try #require(entries.first { $0["projectId"] as? String == first })
             #expect(untouched["changedSinceSent"] as? Bool == false && (untouched["changed"] as? [String])?.isEmpty == true)
@@ -50,7 +55,7 @@ import VaporTesting
             let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")
             let lines = text.split(separator: "\r\n").map(String.init)
             let header = lines.first?.split(separator: ",").map(String.init) ?? []
-            for column in ["清单批次号", "发布版本", "发布时推荐合计", "当前推荐合计", "发布时核定投资", "当前核定投资", "发布时状态", "当前状态", "发布后是否变化", "变化项", "项目编号", "贷款1本金"] {
+            for column in ["清单批次号", "发布版本", "发布时推荐合计", "当前推荐合计", "发布时推荐组合金额", "发布时核定投资", "当前核定投资", "发布时状态", "当前状态", "发布后是否变化", "变化项", "项目编号", "贷款1本金"] {
                 #expect(header.contains(column), "\(column) in \(header)")
             }
             let row = try #require(lines.first { $0.contains("P-2024-002") }).split(separator: ",", omittingEmptySubsequences: false).map(String.init)

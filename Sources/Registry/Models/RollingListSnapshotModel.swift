@@ -19,6 +19,8 @@ public final class RollingListSnapshotModel: Model, @unchecked Sendable {
     @OptionalField(key: "approved_fen") public var approvedFen: Int64?
     @Field(key: "recommended_fen") public var recommendedFen: Int64
     @Field(key: "recommended_instruments") public var recommendedInstruments: String
+    /// Each instrument of the combination with its amount then, as `7a=1000000.00;17a=50000.00`.
+    @Field(key: "recommended_lines") public var recommendedLines: String
     @Field(key: "published_at") public var publishedAt: Date
     public init() {}
 }

@@ -9,7 +9,7 @@ extension ListEntryView {
         "清单批次号", "发布版本", "发布时间", "项目编号", "统一社会信用代码",
         "发布时企业名称", "当前企业名称", "发布时项目名称", "当前项目名称", "发布时状态", "当前状态",
         "发布时申报投资", "当前申报投资", "发布时核定投资", "当前核定投资",
-        "发布时推荐组合", "当前推荐组合", "发布时推荐合计", "当前推荐合计", "发布后是否变化", "变化项",
+        "发布时推荐组合", "当前推荐组合", "发布时推荐组合金额", "发布时推荐合计", "当前推荐合计", "发布后是否变化", "变化项",
     ]
 
     static let fieldNames: [String: String] = [
@@ -29,6 +29,7 @@ extension ListEntryView {
             status(sent?.status), status(current.status),
             money(sent?.declared), money(current.declared), money(sent?.approved), money(current.approved),
             text(sent?.recommendedInstruments.joined(separator: ";")), .text(current.recommendedInstruments.joined(separator: ";")),
+            text(sent.map { $0.recommendedLines.map { "\($0.instrument) \($0.amount.decimalString)" }.joined(separator: "；") }),
             money(sent?.recommendedTotal), .amount(current.recommendedTotal),
             sent == nil ? .empty : .bool(!changed.isEmpty),
             .text(changed.map { Self.fieldNames[$0] ?? $0 }.joined(separator: "、")),

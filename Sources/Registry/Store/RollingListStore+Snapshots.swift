@@ -11,6 +11,14 @@ public struct ListedFacts: Sendable, Equatable {
     public var approved: Money?
     public var recommendedTotal: Money
     public var recommendedInstruments: [String]
+    /// Each instrument of the combination with its amount: kept when published; empty in what a
+    /// project carries now (the registry stores its total and instruments, not the amounts).
+    public var recommendedLines: [(instrument: String, amount: Money)] = []
+
+    public static func == (a: ListedFacts, b: ListedFacts) -> Bool {
+        a.name == b.name && a.enterpriseName == b.enterpriseName && a.status == b.status && a.declared == b.declared
+            && a.approved == b.approved && a.recommendedTotal == b.recommendedTotal && a.recommendedInstruments == b.recommendedInstruments
+    }
 
     /// The fields that differ from `other`, by their names in the API (`recommendedTotal`, …).
     public func differences(from other: ListedFacts) -> [String] {
@@ -44,7 +52,7 @@ public struct ListEntryView: Sendable {
 }
 
 extension RollingListSnapshotModel {
-    convenience init(list: UUID, version: Int, project: ProjectModel, at: Date) throws {
+    convenience init(list: UUID, version: Int, project: ProjectModel, lines: [(String, Money)], at: Date) throws {
         self.init()
         self.$list.id = list
         self.version = version
@@ -58,13 +66,19 @@ extension RollingListSnapshotModel {
         approvedFen = project.approvedFen
         recommendedFen = project.recommendedFen
         recommendedInstruments = project.recommendedInstruments
+        recommendedLines = lines.map { "\($0.0)=\($0.1.decimalString)" }.joined(separator: ";")
         publishedAt = at
     }
 
     var facts: ListedFacts {
         ListedFacts(name: name, enterpriseName: enterpriseName, status: status, declared: declaredFen.map(Money.init(fen:)),
                     approved: approvedFen.map(Money.init(fen:)), recommendedTotal: Money(fen: recommendedFen),
-                    recommendedInstruments: recommendedInstruments.split(separator: ",").map(String.init))
+                    recommendedInstruments: recommendedInstruments.split(separator: ",").map(String.init),
+                    recommendedLines: recommendedLines.split(separator: ";").compactMap { line in
+                        let parts = line.split(separator: "=", maxSplits: 1)
+                        guard parts.count == 2, let amount = Money(yuanText: String(parts[1])) else { return nil }
+                        return (String(parts[0]), amount)
+                    })
     }
 }
 

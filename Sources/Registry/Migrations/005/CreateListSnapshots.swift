@@ -18,6 +18,7 @@ struct CreateListSnapshots: AsyncMigration {
             .field("approved_fen", .int64)
             .field("recommended_fen", .int64, .required)
             .field("recommended_instruments", .string, .required)
+            .field("recommended_lines", .string, .required)
             .field("published_at", .datetime, .required)
             .unique(on: "list_id", "version", "project_id")
             .create()
