@@ -44,4 +44,8 @@ extension APIHandler {
     func changeProjectStatus(_ input: Operations.ChangeProjectStatus.Input) async throws -> Operations.ChangeProjectStatus.Output {
         throw EngineServedOperation(operationId: "changeProjectStatus")
     }
+
+    func getProjectVersion(_ input: Operations.GetProjectVersion.Input) async throws -> Operations.GetProjectVersion.Output {
+        throw EngineServedOperation(operationId: "getProjectVersion")
+    }
 }

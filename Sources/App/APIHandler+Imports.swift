@@ -35,7 +35,8 @@ extension APIHandler {
         let service = services.importService()
         let job: ImportJobModel
         do {
-            job = try await service.start(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize, resume: resume)
+            job = try await service.start(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize,
+                                          mode: input.query.mode.flatMap { ImportMode(rawValue: $0.rawValue) }, resume: resume)
             try await services.importRunner.launch(job, service: service, upload: upload, format: format, logger: services.logger)
         } catch let error as TabularError {
             try? FileManager.default.removeItem(at: upload)
@@ -54,12 +55,24 @@ extension APIHandler {
         return .accepted(.init(headers: .init(location: "/api/imports/\(id.uuidString.lowercased())"), body: .json(try await report(job))))
     }
 
-    func report(_ job: ImportJobModel) async throws -> Components.Schemas.ImportReport {
-        let errors = try await services.importService().errors(of: job)
-        return .init(id: try job.requireID().uuidString.lowercased(), format: .init(rawValue: job.format) ?? .csv,
-                     status: .init(rawValue: job.status) ?? .partial,
+    /// The report, with one page of the projects replaced.
+    func report(_ job: ImportJobModel, page: Int = 1, perPage: Int = 50) async throws -> Components.Schemas.ImportReport {
+        let service = services.importService()
+        let id = try job.requireID()
+        let errors = try await service.errors(of: id)
+        let changes = try await service.changes(of: id, offset: (page - 1) * perPage, limit: perPage)
+        return .init(id: id.uuidString.lowercased(), format: .init(rawValue: job.format) ?? .csv,
+                     mode: .init(rawValue: job.mode) ?? .create, status: .init(rawValue: job.status) ?? .partial,
                      rows: job.rows, imported: job.imported, failed: job.failed, chunks: job.chunks, committedChunks: job.committedChunks,
-                     errors: errors.map { .init(row: $0.row, column: $0.column, message: .init(zh: $0.messageZh, en: $0.messageEn)) })
+                     errors: errors.map { .init(row: $0.row, column: $0.column, message: .init(zh: $0.messageZh, en: $0.messageEn)) },
+                     replaced: job.replaced, unchanged: job.unchanged, changes: changes.map(Self.change))
+    }
+
+    static func change(_ c: ImportChangeModel) -> Components.Schemas.ImportChange {
+        .init(row: c.row, projectId: c.projectID.uuidString.lowercased(), creditCode: c.creditCode, projectCode: c.projectCode,
+              version: c.version, recommendedTotalBefore: c.before.decimalString, recommendedTotalAfter: c.after.decimalString,
+              instrumentsBefore: c.instrumentsBefore, instrumentsAfter: c.instrumentsAfter,
+              fields: c.fields.map { .init(path: $0.path, kind: .init(rawValue: $0.kind.rawValue) ?? .changed, before: $0.before, after: $0.after) })
     }
 
     func getImport(_ input: Operations.GetImport.Input) async throws -> Operations.GetImport.Output {
@@ -67,7 +80,8 @@ extension APIHandler {
         guard let job = try await services.importService().job(id) else {
             throw RegistryError.notFound(LocalizedText(zh: "未找到导入任务 \(input.path.id)", en: "no import \(input.path.id)"))
         }
-        return .ok(.init(body: .json(try await report(job))))
+        let (page, perPage) = try self.page(input.query.page, input.query.perPage)
+        return .ok(.init(body: .json(try await report(job, page: page, perPage: perPage))))
     }
 
     func exportProjects(_ input: Operations.ExportProjects.Input) async throws -> Operations.ExportProjects.Output {
@@ -83,29 +97,38 @@ extension APIHandler {
         return try exportFile(rows, format: q.format.rawValue, name: "projects")
     }
 
+    /// The list as sent beside the projects now (`ListEntryView.exportHeaders`), then each
+    /// project's columns, headers in Chinese.
     func exportRollingList(_ input: Operations.ExportRollingList.Input) async throws -> Operations.ExportRollingList.Output {
         let id = try uuid(input.path.id)
         let list = try await lists.list(id)
         var rows: [TabularExport.Row] = []
-        for entry in list.entries where entry.removedInVersion == nil {
-            let m = try await store.project(try entry.project.requireID())
+        var cells: [[ExportCell]] = []
+        for entry in try list.entryViews() where entry.removedInVersion == nil {
+            let m = try await store.project(entry.projectID)
             rows.append((m.enterprise.domain(), m.domain()))
+            cells.append(entry.exportCells(listNumber: list.number))
         }
+        let leading = TabularExport.Leading(headers: ListEntryView.exportHeaders, cells: cells)
         // exportFile answers 200 or throws; its other cases (errors) are never returned.
-        guard case .ok(let file) = try exportFile(rows, format: input.query.format.rawValue, name: "list-\(list.number)") else {
+        guard case .ok(let file) = try exportFile(rows, leading: leading, format: input.query.format.rawValue,
+                                                  name: "list-\(list.number)", sheetName: "List") else {
             throw BadRequest("无法导出", "cannot export")
         }
         return .ok(file)
     }
 
-    func exportFile(_ rows: [TabularExport.Row], format: String, name: String) throws -> Operations.ExportProjects.Output {
+    /// The file of an export; `leading` columns (a list's own) come before each project's.
+    func exportFile(_ rows: [TabularExport.Row], leading: TabularExport.Leading? = nil, format: String, name: String,
+                    sheetName: String = "Projects") throws -> Operations.ExportProjects.Output {
         switch format {
         case "csv":
             return .ok(.init(headers: .init(contentDisposition: ContentDisposition.attachment("\(name).csv")),
-                             body: .csv(HTTPBody(TabularExport.csv(rows: rows)))))
+                             body: .csv(HTTPBody(leading.map { TabularExport.csv(rows: rows, leading: $0) } ?? TabularExport.csv(rows: rows)))))
         case "xlsx":
             return .ok(.init(headers: .init(contentDisposition: ContentDisposition.attachment("\(name).xlsx")),
-                             body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(HTTPBody(try TabularExport.xlsx(rows: rows)))))
+                             body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(
+                                HTTPBody(try leading.map { try TabularExport.xlsx(rows: rows, leading: $0, sheetName: sheetName) } ?? TabularExport.xlsx(rows: rows)))))
         default:
             throw BadRequest("format 应为 csv 或 xlsx", "format must be csv or xlsx", path: "format")
         }

@@ -6,12 +6,14 @@ import Registry
 extension APIHandler {
     func rollingList(_ id: UUID) async throws -> Components.Schemas.RollingList {
         let m = try await lists.list(id)
-        let entries = try m.entries.sorted { ($0.addedInVersion, $0.project.code) < ($1.addedInVersion, $1.project.code) }.map { e in
+        let entries = try m.entryViews().map { e in
             Components.Schemas.ListEntry(
-                projectId: try e.project.requireID().uuidString.lowercased(), projectCode: e.project.code,
-                creditCode: e.project.enterprise.creditCode, enterpriseName: e.project.enterprise.name, name: e.project.name,
-                recommendedTotal: Money(fen: e.project.recommendedFen).decimalString, addedInVersion: e.addedInVersion,
-                removedInVersion: e.removedInVersion)
+                projectId: e.projectID.uuidString.lowercased(), projectCode: e.projectCode, creditCode: e.creditCode,
+                enterpriseName: (e.sent ?? e.current).enterpriseName, name: (e.sent ?? e.current).name,
+                recommendedTotal: (e.sent ?? e.current).recommendedTotal.decimalString, addedInVersion: e.addedInVersion,
+                sent: e.sent.map(Self.facts), sentVersion: e.sentVersion, sentAt: e.sentAt,
+                current: Self.facts(e.current), changedSinceSent: !e.changed.isEmpty,
+                changed: e.changed.compactMap { .init(rawValue: $0) }, removedInVersion: e.removedInVersion)
         }
         let versions = m.versions.sorted { $0.version < $1.version }.map { v in
             Components.Schemas.ListVersion(version: v.version, createdAt: v.createdAt ?? Date(), note: v.note, added: v.added,
@@ -20,6 +22,13 @@ extension APIHandler {
         }
         return .init(id: id.uuidString.lowercased(), number: m.number, title: m.title,
                      status: .init(rawValue: m.status) ?? .draft, version: m.version, entries: entries, versions: versions)
+    }
+
+    static func facts(_ f: ListedFacts) -> Components.Schemas.ListedFacts {
+        .init(name: f.name, enterpriseName: f.enterpriseName, status: .init(rawValue: f.status) ?? .reserve,
+              declaredInvestment: f.declared?.decimalString, approvedInvestment: f.approved?.decimalString,
+              recommendedTotal: f.recommendedTotal.decimalString, recommendedInstruments: f.recommendedInstruments,
+              recommendedLines: f.recommendedLines.isEmpty ? nil : f.recommendedLines.map { .init(instrument: $0.instrument, amount: $0.amount.decimalString) })
     }
 
     func listRollingLists(_ input: Operations.ListRollingLists.Input) async throws -> Operations.ListRollingLists.Output {
@@ -74,7 +83,7 @@ extension APIHandler {
 
     func publishRollingList(_ input: Operations.PublishRollingList.Input) async throws -> Operations.PublishRollingList.Output {
         let id = try uuid(input.path.id)
-        try await lists.publish(id)
+        try await lists.publish(id, engine: services.engine)
         return .ok(.init(body: .json(try await rollingList(id))))
     }
 

@@ -50,11 +50,15 @@ import VaporTesting
             let listed = try await app.call(.GET, "api/projects?perPage=1")
             #expect(listed.body["total"] as? Int == n)
 
-            // Export as CSV, then import the CSV into the same registry: every project is replaced by itself.
+            // Export as CSV, then import the CSV into the same registry: refused by default (every
+            // project exists); in replace mode every project is named again unchanged.
             let (exportStatus, csv, type) = try await Self.download(app, "api/exports/projects?format=csv")
             #expect(exportStatus == .ok && type?.hasPrefix("text/csv") == true)
             (status, body, raw) = try await Self.upload(app, "api/imports?format=csv&wait=true", body: csv, contentType: "text/csv")
+            #expect(status == .ok && body["status"] as? String == "failed" && body["failed"] as? Int == n, "\(String(decoding: raw, as: UTF8.self))")
+            (status, body, raw) = try await Self.upload(app, "api/imports?format=csv&wait=true&mode=replace", body: csv, contentType: "text/csv")
             #expect(status == .ok && body["imported"] as? Int == n, "\(String(decoding: raw, as: UTF8.self))")
+            #expect(body["unchanged"] as? Int == n && body["replaced"] as? Int == 0, "\(body)")
             #expect(try await app.call(.GET, "api/projects?perPage=1").body["total"] as? Int == n)
 
             // XLSX export is a zip archive with a worksheet.

@@ -37,4 +37,14 @@ extension EngineRoutes {
         try await store.setStatus(id, to: change.status, note: change.note)
         return .json(try RecordJSON.project(try await store.project(id)))
     }
+
+    /// `GET /api/projects/{id}/versions/{version}`: the project as it was, as it was stored.
+    func projectVersion(_ req: Request) async throws -> Response {
+        let id = try req.projectID()
+        let text = req.parameters.get("version") ?? ""
+        guard let number = Int(text), number >= 1 else {
+            throw BadRequest("version 应为从 1 起的整数：\(text)", "version must be a whole number from 1: \(text)", path: "version")
+        }
+        return .json(RecordJSON.version(try await store(req).version(number, of: id)))
+    }
 }

@@ -25,6 +25,7 @@ struct EngineRoutes: Sendable {
         api.on(.PUT, "projects", ":id", body: body) { req async throws -> Response in try await updateProject(req) }
         api.on(.GET, "projects", ":id", "match") { req async throws -> Response in try await projectMatch(req) }
         api.on(.POST, "projects", ":id", "status", body: body) { req async throws -> Response in try await changeStatus(req) }
+        api.on(.GET, "projects", ":id", "versions", ":version") { req async throws -> Response in try await projectVersion(req) }
     }
 
     func store(_ req: Request) -> ProjectStore { services.projectStore(on: req.db) }

@@ -23,12 +23,14 @@ enum EngineServedOperations {
         "PUT /api/projects/{id}",
         "GET /api/projects/{id}/match",
         "POST /api/projects/{id}/status",
+        "GET /api/projects/{id}/versions/{version}",
     ]
 
     /// The operation ids of the same operations (for the generated protocol's methods).
     static let operationIds: Set<String> = [
         "matchProjectFile", "createEnterprise", "updateEnterprise", "getEnterprisePlan",
         "createProject", "getProject", "updateProject", "getProjectMatch", "changeProjectStatus",
+        "getProjectVersion",
     ]
 }
 

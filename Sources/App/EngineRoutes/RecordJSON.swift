@@ -45,6 +45,29 @@ enum RecordJSON {
         return out.bytes
     }
 
+    /// An earlier version of a project (`ProjectVersion`): its summary, and the project as it
+    /// was stored (written by `ProjectFileWriter` then, passed on as it is).
+    static func version(_ v: ProjectVersionModel) -> [UInt8] {
+        var out = JSONOutput(capacity: 4096)
+        out.beginObject()
+        out.key("summary")
+        out.beginObject()
+        out.member("version", v.version)
+        out.member("creditCode", v.creditCode)
+        out.member("projectCode", v.projectCode)
+        out.member("status", v.status)
+        out.member("recommendedTotal", Money(fen: v.recommendedFen))
+        out.member("recommendedInstruments", v.instruments) { o, id in o.string(id) }
+        out.member("validFrom", v.validFrom.map(timestamp))
+        out.member("replacedBy", v.replacedBy)
+        out.member("replacedAt", timestamp(v.replacedAt))
+        out.endObject()
+        out.key("project")
+        out.raw(Array(v.projectJSON.utf8))
+        out.endObject()
+        return out.bytes
+    }
+
     /// RFC 3339 in UTC, whole seconds, as the generated types write `date-time`.
     static func timestamp(_ date: Date?) -> String {
         (date ?? Date()).formatted(.iso8601)

@@ -5,9 +5,14 @@ import SQLKit
 import Tabular
 
 /// Writes one chunk of imported rows inside the caller's transaction: enterprises upserted by
-/// credit code, projects by (enterprise, project id) — a project already stored is replaced, its
-/// status and history kept — children in multi-row inserts, recommended totals from the batch
-/// engine (the same results as `match`, at a microsecond a project).
+/// credit code, new projects and their children in multi-row inserts, recommended totals from
+/// the batch engine (the same results as `match`, at a microsecond a project).
+///
+/// A project already stored (same enterprise, same project id) is replaced only in `replace`
+/// mode: its status and status history kept, what it was written as an earlier version and the
+/// change recorded for the import's report, all in the chunk's transaction. One that the row
+/// leaves as it was is not touched. In `create` mode a stored project here means it was created
+/// after the import was validated: the chunk is refused rather than overwrite it.
 struct ImportChunkWriter: Sendable {
     let library: PolicyLibrary
     let batch: BatchEvaluator
@@ -18,7 +23,9 @@ struct ImportChunkWriter: Sendable {
         batch = BatchEvaluator(library: library, categoryIds: ids)
     }
 
-    func write(_ rows: [ImportedRow], ids: inout OrderedIDs, on db: any Database) async throws {
+    struct Outcome { var replaced = 0, unchanged = 0 }
+
+    func write(_ rows: [ImportedRow], ids: inout OrderedIDs, mode: ImportMode, job: UUID, on db: any Database) async throws -> Outcome {
         if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             // The connection's page cache (2 MB by default) holds the indexes a chunk touches:
             // random UUID keys land all over them. The setting stays with the connection.
@@ -50,14 +57,31 @@ struct ImportChunkWriter: Sendable {
         for r in rows { builder.append(r.project, enterprise: r.enterprise) }
         let population = builder.population
 
-        // Projects already stored (a re-import) are replaced in place, their status and history kept.
-        let known = existing.compactMap(\.id)
+        // Projects already stored, with everything they carry (what they were is kept).
+        // Found by (credit code, project id) pairs, a lookup each (`ExistingProjects.ids`).
         var storedByKey: [String: ProjectModel] = [:]
-        if !known.isEmpty {
-            let codes = Set(rows.map(\.project.id))
-            let stored = try await ProjectModel.query(on: db).filter(\.$enterprise.$id ~~ known).filter(\.$code ~~ Array(codes)).all()
-            storedByKey = Dictionary(stored.map { ("\($0.$enterprise.id)|\($0.code)", $0) }, uniquingKeysWith: { a, _ in a })
+        if !existing.isEmpty, let sql = db as? any SQLDatabase {
+            let known = Set(existing.map(\.creditCode))
+            let ids = try await ExistingProjects.ids(of: rows.filter { known.contains($0.enterprise.creditCode) }.map { ($0.enterprise.creditCode, $0.project.id) }, on: sql)
+            var start = 0
+            let all = Array(ids.values)
+            while start < all.count {
+                let slice = Array(all[start..<min(start + 500, all.count)])
+                start += 500
+                for m in try await ProjectStore.fullQuery(on: db).filter(\.$id ~~ slice).all() {
+                    storedByKey["\(m.$enterprise.id)|\(m.code)"] = m
+                }
+            }
         }
+        if mode == .create, let model = storedByKey.values.first {
+            throw RegistryError.conflict(LocalizedText(
+                zh: "项目 \(model.code) 在校验之后被另行创建；导入默认不覆盖已有项目，请重新导入或用 replace 方式",
+                en: "project \(model.code) was created after the import was validated; an import does not overwrite by default: import again, or in replace mode"))
+        }
+        let versionNumbers = try await ProjectVersions.nextNumbers(of: storedByKey.values.compactMap(\.id), on: db)
+        var replacement = Replacement(job: job, at: now)
+        var result = Outcome()
+        var replacedIDs: [UUID] = []
 
         for (i, r) in rows.enumerated() {
             let enterpriseID = enterpriseIDs[r.enterprise.creditCode]!
@@ -67,7 +91,13 @@ struct ImportChunkWriter: Sendable {
             let projectID: UUID
             if let model = storedByKey["\(enterpriseID)|\(r.project.id)"] {
                 projectID = try model.requireID()
-                try await ProjectStore.deleteChildren(of: projectID, on: db)
+                guard try replacement.add(model, row: r, version: versionNumbers[projectID] ?? 1,
+                                          afterFen: outcome.total, afterInstruments: ProjectModel.instrumentList(lines)) else {
+                    result.unchanged += 1
+                    continue
+                }
+                result.replaced += 1
+                replacedIDs.append(projectID)
                 model.assign(r.project, enterpriseID: enterpriseID, enterpriseName: enterprise.name, district: enterprise.district,
                              recommendedFen: outcome.total, instruments: lines)
                 try await model.save(on: db)
@@ -78,7 +108,11 @@ struct ImportChunkWriter: Sendable {
             }
             bulk.addChildren(of: r.project, projectID: projectID)
         }
+        // The replaced projects' old children go before the new ones are written.
+        try await ProjectStore.deleteChildren(of: replacedIDs, on: db)
         try await bulk.insert(on: db)
+        try await replacement.insert(on: db)
         ids = bulk.ids
+        return result
     }
 }

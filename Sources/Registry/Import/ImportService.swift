@@ -7,8 +7,11 @@ import Tabular
 ///
 /// Two passes. The first reads and validates every row and writes nothing: a file with any bad
 /// row is refused whole, every bad row reported with its row and column — nothing half-stored.
+/// A row whose project (enterprise by credit code, project id) is already stored is a bad row
+/// too, unless the import is in `replace` mode: an import never overwrites in silence.
 /// The second writes the rows in chunks, one transaction each, upserting enterprises by credit
-/// code and projects by (enterprise, project id); the job records each committed chunk in the same
+/// code and, in replace mode, replacing stored projects — each keeping what it was as an earlier
+/// version, each reported with what changed; the job records each committed chunk in the same
 /// transaction, so an import interrupted by a crash or a database error resumes after its last
 /// committed chunk (`resume:` with the same file).
 public struct ImportService: Sendable {
@@ -27,17 +30,18 @@ public struct ImportService: Sendable {
     public static let defaultChunkSize = 5000
 
     /// Imports a file (read as it goes, so memory stays flat): `start`, then `execute`.
-    public func run(_ source: TabularSource, format: ImportFormat, fileName: String, chunkSize: Int = defaultChunkSize, resume: UUID? = nil,
-                    progress: (@Sendable (_ phase: String, _ rows: Int) -> Void)? = nil) async throws -> ImportJobModel {
-        let job = try await start(source, format: format, fileName: fileName, chunkSize: chunkSize, resume: resume)
+    public func run(_ source: TabularSource, format: ImportFormat, fileName: String, chunkSize: Int = defaultChunkSize, mode: ImportMode? = nil,
+                    resume: UUID? = nil, progress: (@Sendable (_ phase: String, _ rows: Int) -> Void)? = nil) async throws -> ImportJobModel {
+        let job = try await start(source, format: format, fileName: fileName, chunkSize: chunkSize, mode: mode, resume: resume)
         return try await execute(job, source: source, format: format, progress: progress)
     }
 
     /// What can be refused at once, before any row is read: a header that is not the format's
     /// (`TabularError`), a `resume` of no import, of another file or of a finished one. Returns the
-    /// job, new (status running) or the one resumed.
+    /// job, new (status running) or the one resumed. `mode` is `create` when not given; a resumed
+    /// import keeps its own, and is refused if another is asked.
     public func start(_ source: TabularSource, format: ImportFormat, fileName: String, chunkSize: Int = defaultChunkSize,
-                      resume: UUID? = nil) async throws -> ImportJobModel {
+                      mode: ImportMode? = nil, resume: UUID? = nil) async throws -> ImportJobModel {
         _ = try ImportRows.sequence(format, source: source, vocabulary: library.vocabulary)
         let digest = try ImportRows.digest(source)
         let job: ImportJobModel
@@ -50,6 +54,9 @@ public struct ImportService: Sendable {
             }
             guard found.status != ImportStatus.completed.rawValue else {
                 throw RegistryError.conflict(LocalizedText(zh: "该导入已完成", en: "the import is already complete"))
+            }
+            if let mode, mode.rawValue != found.mode {
+                throw RegistryError.conflict(LocalizedText(zh: "续传须使用原导入的方式（\(found.mode)）", en: "a resumed import keeps its mode (\(found.mode))"))
             }
             job = found
             job.status = ImportStatus.running.rawValue
@@ -65,7 +72,8 @@ public struct ImportService: Sendable {
             job.fileDigest = digest
             job.chunkSize = max(1, min(chunkSize, 10_000))
             job.status = ImportStatus.running.rawValue
-            job.rows = 0; job.imported = 0; job.failed = 0; job.chunks = 0; job.committedChunks = 0
+            job.mode = (mode ?? .create).rawValue
+            job.rows = 0; job.imported = 0; job.failed = 0; job.chunks = 0; job.committedChunks = 0; job.replaced = 0; job.unchanged = 0
             try await job.create(on: db)
         }
         return job
@@ -83,28 +91,46 @@ public struct ImportService: Sendable {
         var failures: [RowFailure] = []
         var failedRows = 0
         var seen = DuplicateRows()
+        let mode = ImportMode(rawValue: job.mode) ?? .create
+        var existing: ExistingProjects?
+        if mode == .create { existing = try await ExistingProjects(db: db) }
+        // Rows of the chunks an interrupted run committed are this import's own projects.
+        let committedRows = job.committedChunks * job.chunkSize
+        var good = 0
+        var lastRow = -1, inRow = 0
+        func refuse(_ f: RowFailure) {
+            failedRows += 1
+            if failures.count < Self.errorLimit { failures.append(f) }
+        }
         for row in try ImportRows.sequence(format, source: source, vocabulary: vocabulary) {
             rows += 1
             var failure: RowFailure?
             switch row {
             case .failure(let f): failure = f
             case .success(let r):
+                // A line of JSON Lines holds several projects: the k-th is `$.projects[k]`.
+                inRow = r.row == lastRow ? inRow + 1 : 0
+                lastRow = r.row
+                let column = format == .jsonl ? "$.projects[\(inRow)].id" : "project_id"
                 // The same project twice in one file is a mistake, not an update.
                 if let first = seen.firstRow(of: r.enterprise.creditCode, r.project.id, row: r.row) {
                     failure = RowFailure(row: r.row, projectId: r.project.id, issues: [CellIssue(
-                        column: format == .jsonl ? "$.projects" : "project_id",
+                        column: column,
                         message: LocalizedText(zh: "项目 \(r.project.id) 在第 \(first) 行已出现", en: "project \(r.project.id) already appears on row \(first)"))])
+                } else if good >= committedRows, existing != nil {
+                    for f in try await existing!.check(.init(row: r.row, creditCode: r.enterprise.creditCode, projectId: r.project.id, column: column)) {
+                        refuse(f)
+                    }
                 }
+                good += 1
             }
-            if let f = failure {
-                failedRows += 1
-                if failures.count < Self.errorLimit { failures.append(f) }
-            }
+            if let f = failure { refuse(f) }
             if rows % 10_000 == 0 {
                 progress?("validate", rows)
                 try Task.checkCancellation()
             }
         }
+        if existing != nil { for f in try await existing!.flush() { refuse(f) } }
         job.rows = rows
         job.failed = failedRows
         job.chunks = (rows + job.chunkSize - 1) / job.chunkSize
@@ -133,9 +159,11 @@ public struct ImportService: Sendable {
             let start = ids
             ids = try await db.transaction { db in
                 var chunkIDs = start
-                try await writer.write(rowsOfChunk, ids: &chunkIDs, on: db)
+                let outcome = try await writer.write(rowsOfChunk, ids: &chunkIDs, mode: mode, job: jobID, on: db)
                 job.committedChunks = committed
                 job.imported += rowsOfChunk.count
+                job.replaced += outcome.replaced
+                job.unchanged += outcome.unchanged
                 job.status = job.committedChunks == job.chunks ? ImportStatus.completed.rawValue : ImportStatus.running.rawValue
                 try await job.save(on: db)
                 return chunkIDs

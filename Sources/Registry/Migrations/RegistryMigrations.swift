@@ -4,6 +4,7 @@ import FluentKit
 /// indexes) so the same migrations run on SQLite and PostgreSQL.
 public enum RegistryMigrations {
     public static var all: [any Migration] {
-        [CreateEnterprises(), CreateProjects(), CreateProjectChildren(), CreateRollingLists(), CreateImportJobs(), AddListIndexes(), AddTextSearchIndex(), AddLoanPurpose()]
+        [CreateEnterprises(), CreateProjects(), CreateProjectChildren(), CreateRollingLists(), CreateImportJobs(), AddListIndexes(), AddTextSearchIndex(),
+         AddLoanPurpose(), CreateProjectVersions(), CreateListSnapshots()]
     }
 }

@@ -17,6 +17,11 @@ public final class ImportJobModel: Model, @unchecked Sendable {
     @Field(key: "failed") public var failed: Int
     @Field(key: "chunks") public var chunks: Int
     @Field(key: "committed_chunks") public var committedChunks: Int
+    /// `create` (a row whose project exists is refused) or `replace` (`ImportMode`).
+    @Field(key: "mode") public var mode: String
+    /// Projects replaced (their earlier versions kept), and projects named again unchanged.
+    @Field(key: "replaced") public var replaced: Int
+    @Field(key: "unchanged") public var unchanged: Int
     @Children(for: \.$job) public var errors: [ImportErrorModel]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?

@@ -14,6 +14,8 @@ public final class RollingListModel: Model, @unchecked Sendable {
     @OptionalField(key: "note") public var note: String?
     @Children(for: \.$list) public var entries: [RollingListEntryModel]
     @Children(for: \.$list) public var versions: [RollingListVersionModel]
+    /// What each published version carried (`RollingListSnapshotModel`).
+    @Children(for: \.$list) public var snapshots: [RollingListSnapshotModel]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     public init() {}

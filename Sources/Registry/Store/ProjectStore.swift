@@ -113,10 +113,12 @@ public struct ProjectStore: Sendable {
         return id
     }
 
-    /// Replaces a project's content (keeps its id, status and history).
-    public func replaceProject(_ id: UUID, with p: Project) async throws {
+    /// Replaces a project's content (keeps its id, status and history). What it was is kept as
+    /// an earlier version (`versions(of:)`), in the same transaction; a replacement that changes
+    /// nothing adds no version.
+    public func replaceProject(_ id: UUID, with p: Project, by author: String = "api") async throws {
         try await db.transaction { db in
-            guard let model = try await ProjectModel.query(on: db).filter(\.$id == id).with(\.$enterprise).first() else {
+            guard let model = try await Self.fullQuery(on: db).filter(\.$id == id).first() else {
                 throw Self.projectNotFound(id)
             }
             let enterprise = model.enterprise
@@ -124,8 +126,13 @@ public struct ProjectStore: Sendable {
                 .filter(\.$code == p.id).count() > 0 {
                 throw RegistryError.conflict(LocalizedText(zh: "企业已有编号为 \(p.id) 的项目", en: "the enterprise already has a project \(p.id)"))
             }
+            let recommendation = engine.evaluate(p).recommendation
+            if model.domain() != p || model.recommendedFen != recommendation.total.fen
+                || model.recommendedInstruments != ProjectModel.instrumentList(recommendation.lines.map(\.id)) {
+                try await ProjectVersions.record(model, replacedBy: author, on: db)
+            }
             model.assign(p, enterpriseID: try enterprise.requireID(), enterpriseName: enterprise.name, district: enterprise.district,
-                         evaluation: engine.evaluate(p).recommendation)
+                         evaluation: recommendation)
             try await model.save(on: db)
             try await Self.deleteChildren(of: id, on: db)
             try await ProjectModel.children(of: p, projectID: id).create(on: db)
@@ -133,21 +140,33 @@ public struct ProjectStore: Sendable {
     }
 
     static func deleteChildren(of id: UUID, on db: any Database) async throws {
-        let loanIDs = try await LoanModel.query(on: db).filter(\.$project.$id == id).all(\.$id)
-        if !loanIDs.isEmpty { try await LoanInterestModel.query(on: db).filter(\.$loan.$id ~~ loanIDs).delete() }
-        try await LoanModel.query(on: db).filter(\.$project.$id == id).delete()
-        try await ProjectCategoryModel.query(on: db).filter(\.$project.$id == id).delete()
-        try await LeaseModel.query(on: db).filter(\.$project.$id == id).delete()
-        try await EquipmentItemModel.query(on: db).filter(\.$project.$id == id).delete()
-        try await CertificationModel.query(on: db).filter(\.$project.$id == id).delete()
+        try await deleteChildren(of: [id], on: db)
+    }
+
+    /// The children of many projects, a few hundred projects a statement.
+    static func deleteChildren(of ids: [UUID], on db: any Database) async throws {
+        var start = 0
+        while start < ids.count {
+            let slice = Array(ids[start..<min(start + 500, ids.count)])
+            start += 500
+            let loanIDs = try await LoanModel.query(on: db).filter(\.$project.$id ~~ slice).all(\.$id)
+            if !loanIDs.isEmpty { try await LoanInterestModel.query(on: db).filter(\.$loan.$id ~~ loanIDs).delete() }
+            try await LoanModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+            try await ProjectCategoryModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+            try await LeaseModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+            try await EquipmentItemModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+            try await CertificationModel.query(on: db).filter(\.$project.$id ~~ slice).delete()
+        }
     }
 
     public func deleteProject(_ id: UUID) async throws {
         try await db.transaction { db in
-            guard let model = try await ProjectModel.find(id, on: db) else { throw Self.projectNotFound(id) }
+            guard let model = try await Self.fullQuery(on: db).filter(\.$id == id).first() else { throw Self.projectNotFound(id) }
             if try await RollingListEntryModel.query(on: db).filter(\.$project.$id == id).count() > 0 {
                 throw RegistryError.conflict(LocalizedText(zh: "项目已列入滚动清单，不能删除", en: "the project is on a rolling list and cannot be deleted"))
             }
+            // The last version of a deleted project stays readable.
+            try await ProjectVersions.record(model, replacedBy: "api delete", on: db)
             try await Self.deleteChildren(of: id, on: db)
             try await StatusEventModel.query(on: db).filter(\.$project.$id == id).delete()
             try await model.delete(on: db)

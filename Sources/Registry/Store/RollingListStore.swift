@@ -47,7 +47,7 @@ public struct RollingListStore: Sendable {
     public func list(_ id: UUID) async throws -> RollingListModel {
         let query = RollingListModel.query(on: db).filter(\.$id == id)
             .with(\.$entries) { entry in entry.with(\.$project) { project in project.with(\.$enterprise) } }
-            .with(\.$versions)
+            .with(\.$versions).with(\.$snapshots)
         guard let list = try await query.first() else { throw Self.notFound(id) }
         return list
     }
@@ -98,7 +98,11 @@ public struct RollingListStore: Sendable {
         }
     }
 
-    public func publish(_ id: UUID) async throws {
+    /// Publishes the current version, keeping what each of its projects is now (a snapshot, in
+    /// the same transaction): what is sent stays as sent — with the amount of each instrument of
+    /// its recommended combination, evaluated by `engine` as the project's own total was. A list
+    /// with no project is refused.
+    public func publish(_ id: UUID, engine: Engine) async throws {
         try await db.transaction { db in
             guard let list = try await RollingListModel.find(id, on: db) else { throw Self.notFound(id) }
             guard let version = try await RollingListVersionModel.query(on: db).filter(\.$list.$id == id)
@@ -106,7 +110,27 @@ public struct RollingListStore: Sendable {
             if version.publishedAt != nil {
                 throw RegistryError.conflict(LocalizedText(zh: "本版本已发布，修订后才能再次发布", en: "this version is already published; revise the list first"))
             }
-            version.publishedAt = Date()
+            let entries = try await RollingListEntryModel.query(on: db).filter(\.$list.$id == id).filter(\.$removedInVersion == nil)
+                .all()
+            if entries.isEmpty {
+                throw RegistryError.conflict(LocalizedText(zh: "清单没有项目，不能发布：请先修订清单、纳入项目",
+                                                           en: "the list has no projects and cannot be published: add projects with a revision first"))
+            }
+            let now = Date()
+            var snapshots: [RollingListSnapshotModel] = []
+            let ids = entries.map(\.$project.id)
+            var start = 0
+            while start < ids.count {
+                let slice = Array(ids[start..<min(start + 500, ids.count)])
+                start += 500
+                for project in try await ProjectStore.fullQuery(on: db).filter(\.$id ~~ slice).all() {
+                    let lines = engine.evaluate(project.domain()).recommendation.lines
+                    snapshots.append(try RollingListSnapshotModel(list: id, version: list.version, project: project,
+                                                                  lines: lines.map { ($0.id, $0.amount) }, at: now))
+                }
+            }
+            try await ProjectChildren.insert(snapshots, on: db)
+            version.publishedAt = now
             try await version.save(on: db)
             list.status = Status.published.rawValue
             try await list.save(on: db)
