@@ -20,7 +20,10 @@ theirs_port="${THEIRS_PORT:-18182}"
 workers="${WORKERS:-$(nproc)}"
 work="$(mktemp -d /tmp/renewal-match-bench.XXXXXX)"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  for p in "${pids[@]}"; do pkill -TERM -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT
 
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
@@ -33,10 +36,14 @@ echo "== OpenFisca virtualenv with its Web API"
 "$of/setup.sh"
 "$of/.venv/bin/python" -c 'import flask, gunicorn' 2>/dev/null || "$of/.venv/bin/pip" install --quiet -r "$of/requirements-web.txt"
 
+for port in "$ours_port" "$theirs_port"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already taken (a server left from an earlier run?)"; exit 1; fi
+done
 echo "== starting both servers ($workers workers / event loops each)"
 "$bin" serve --port "$ours_port" --sqlite "$work/bench.sqlite" > "$work/renewal.log" 2>&1 &
 pids+=($!)
-(cd "$of" && PYTHONPATH="$of" "$of/.venv/bin/openfisca" serve --country-package renewal_openfisca_web \
+# exec: the pid kept is gunicorn's master, which stops its workers when it is stopped.
+(cd "$of" && PYTHONPATH="$of" exec "$of/.venv/bin/openfisca" serve --country-package renewal_openfisca_web \
     --port "$theirs_port" --bind "127.0.0.1:$theirs_port" --workers "$workers" > "$work/openfisca.log" 2>&1) &
 pids+=($!)
 "$of/.venv/bin/python" "$of/webapi_situation.py" "$project" > "$work/situation.json"

@@ -6,17 +6,15 @@ import Vapor
 /// Every error leaves as JSON in the API's `Error` shape — {error, message: {zh, en}, issues?} —
 /// and bad input is never a 500: validation → 422, not found → 404, conflict → 409, malformed
 /// requests → 400. Only a real fault is a 500, logged with its request id.
-struct JSONErrorMiddleware: AsyncMiddleware {
+struct JSONErrorMiddleware: Middleware {
     struct Body: Content {
         var error: String
         var message: LocalizedText
         var issues: [ValidationIssue]?
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
             let (status, body) = Self.describe(error, body: request.body.data)
             if status == .internalServerError {
                 request.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])

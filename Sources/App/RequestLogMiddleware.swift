@@ -3,17 +3,16 @@ import Vapor
 
 /// One structured log line per request (swift-log metadata: method, path, status, duration in
 /// milliseconds, request id), the id echoed in `X-Request-Id` so a user can quote it.
-struct RequestLogMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct RequestLogMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let start = ContinuousClock.now
         // Vapor gives each request an id and puts it in the logger's metadata; echo it to the client.
         let id = request.id
-        do {
-            let response = try await next.respond(to: request)
+        return next.respond(to: request).map { response in
             response.headers.replaceOrAdd(name: "X-Request-Id", value: id)
             log(request, status: response.status.code, start: start)
             return response
-        } catch {
+        }.flatMapErrorThrowing { error in
             log(request, status: (error as? any AbortError)?.status.code ?? 500, start: start)
             throw error
         }

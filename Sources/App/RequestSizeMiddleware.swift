@@ -11,8 +11,20 @@ import Vapor
 /// ending in `NIOCloseOnErrorHandler`) closes the connection without a response; Vapor 4 exposes
 /// neither the decoder's limits nor its error handling. The limits here sit well below that, so
 /// every request a client can reasonably send gets an answer.
-struct RequestSizeMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct RequestSizeMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        do { try check(request) } catch { return request.eventLoop.makeFailedFuture(error) }
+        let route = request.route.map { $0.path.map(\.description).joined(separator: "/") } ?? ""
+        let limit = RequestLimits.body(method: request.method, route: route)
+        guard !limit.streamed, request.body.data == nil else { return next.respond(to: request) }
+        return request.body.collect(max: limit.bytes).flatMapErrorThrowing { error in
+            if let abort = error as? Abort, abort.status == .payloadTooLarge { throw RequestTooLarge(part: .body, limit: limit.bytes) }
+            throw error
+        }.flatMap { _ in next.respond(to: request) }
+    }
+
+    /// What can be refused before the body is read.
+    func check(_ request: Request) throws {
         if request.url.string.utf8.count > RequestLimits.uri {
             throw RequestTooLarge(part: .uri, limit: RequestLimits.uri)
         }
@@ -29,13 +41,5 @@ struct RequestSizeMiddleware: AsyncMiddleware {
         if let collected = request.body.data, collected.readableBytes > limit.bytes {
             throw RequestTooLarge(part: .body, limit: limit.bytes)
         }
-        if !limit.streamed {
-            do {
-                _ = try await request.body.collect(max: limit.bytes).get()
-            } catch let abort as Abort where abort.status == .payloadTooLarge {
-                throw RequestTooLarge(part: .body, limit: limit.bytes)
-            }
-        }
-        return try await next.respond(to: request)
     }
 }

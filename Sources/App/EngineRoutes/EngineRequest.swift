@@ -24,7 +24,8 @@ extension Request {
 
     /// `?date=YYYY-MM-DD`, or nil.
     func evaluationDate() throws -> Day? {
-        guard let text = query[String.self, at: "date"] else { return nil }
+        // Decoding the query is a cost on every request; most requests have none.
+        guard url.query != nil, let text = query[String.self, at: "date"] else { return nil }
         guard let day = Day(iso: text) else {
             throw BadRequest("参数 date 应为日期 YYYY-MM-DD：\(text)", "parameter date must be a date YYYY-MM-DD: \(text)", path: "date")
         }

@@ -18,7 +18,7 @@ enum PlanDetail: String {
     case full, summary
 
     init(_ req: Request) throws {
-        guard let text = req.query[String.self, at: "detail"] else { self = .full; return }
+        guard req.url.query != nil, let text = req.query[String.self, at: "detail"] else { self = .full; return }
         guard let detail = PlanDetail(rawValue: text) else {
             throw BadRequest("参数 detail 应为 full 或 summary：\(text)", "parameter detail must be full or summary: \(text)", path: "detail")
         }

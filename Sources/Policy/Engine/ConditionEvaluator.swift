@@ -10,10 +10,10 @@ struct ConditionEvaluator {
         switch c.test {
         case .category(let id):
             result.held = categories.contains(id)
-            if !result.held { result.detail = notDesignated(id) }
+            if !result.held { result.detail = notDesignated([id]) }
         case .anyCategory(let ids):
             result.held = ids.contains(where: categories.contains)
-            if !result.held { result.detail = notDesignated(ids.joined(separator: " / ")) }
+            if !result.held { result.detail = notDesignated(ids) }
         case .flag(let flag, let expected):
             result.held = facts.flag(flag, unit: i) == expected
         case .present(let q):
@@ -102,9 +102,11 @@ struct ConditionEvaluator {
         LocalizedText(zh: "未填写\(q.label.zh)", en: "\(q.label.en) is not given")
     }
 
-    func notDesignated(_ id: String) -> LocalizedText {
-        let names = id.split(separator: " / ").map { policy.library.vocabulary.categories[String($0)]?.name ?? LocalizedText(zh: String($0), en: String($0)) }
-        return LocalizedText(zh: "项目未列为：\(names.map(\.zh).joined(separator: "或"))",
-                             en: "the project is not designated: \(names.map(\.en).joined(separator: " or "))")
+    /// The explanation of a category condition that failed; for one category it was written
+    /// once when the library loaded (this runs for most conditions of most projects).
+    func notDesignated(_ ids: [String]) -> LocalizedText {
+        let vocabulary = policy.library.vocabulary
+        if ids.count == 1, let text = vocabulary.notDesignated[ids[0]] { return text }
+        return Vocabulary.notDesignated(ids.map { vocabulary.categories[$0]?.name ?? LocalizedText(zh: $0, en: $0) })
     }
 }

@@ -4,7 +4,9 @@
 public struct PolicyLibrary: Sendable {
     public var plan: PlanInfo
     /// Instruments in the library's order, which is also the order that breaks ties (reading 7).
-    public var instruments: [InstrumentDefinition]
+    public var instruments: [InstrumentDefinition] {
+        didSet { splitInstruments() }
+    }
     public var parameters: [String: Parameter]
     public var vocabulary: Vocabulary
     public var clauses: [String: Clause]
@@ -14,9 +16,26 @@ public struct PolicyLibrary: Sendable {
         instruments.first { $0.id == id }
     }
 
-    /// City instruments (grants and financing), then national ones.
-    public var cityInstruments: [InstrumentDefinition] { instruments.filter { $0.kind != .national } }
-    public var nationalInstruments: [InstrumentDefinition] { instruments.filter { $0.kind == .national } }
+    /// City instruments (grants and financing), then national ones: kept split, since every
+    /// evaluation walks them (filtering on each call copied every definition).
+    public private(set) var cityInstruments: [InstrumentDefinition] = []
+    public private(set) var nationalInstruments: [InstrumentDefinition] = []
+
+    public init(plan: PlanInfo, instruments: [InstrumentDefinition], parameters: [String: Parameter], vocabulary: Vocabulary,
+                clauses: [String: Clause], targets: [Target]) {
+        self.plan = plan
+        self.instruments = instruments
+        self.parameters = parameters
+        self.vocabulary = vocabulary
+        self.clauses = clauses
+        self.targets = targets
+        splitInstruments()
+    }
+
+    private mutating func splitInstruments() {
+        cityInstruments = instruments.filter { $0.kind != .national }
+        nationalInstruments = instruments.filter { $0.kind == .national }
+    }
 }
 
 public struct PlanInfo: Sendable, Codable {

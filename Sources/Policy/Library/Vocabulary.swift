@@ -7,11 +7,19 @@ public struct Vocabulary: Sendable {
     /// Administrative division codes accepted in the national project code (the city and its
     /// districts).
     public var divisionCodes: Set<String>
+    /// "The project is not designated: …" for each category, written once.
+    let notDesignated: [String: LocalizedText]
 
     public init(districts: [District], categories: [Category], cityDivisionCode: String) {
         self.districts = districts
         self.categories = Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.divisionCodes = Set(districts.map(\.code) + [cityDivisionCode])
+        self.notDesignated = self.categories.mapValues { Self.notDesignated([$0.name]) }
+    }
+
+    static func notDesignated(_ names: [LocalizedText]) -> LocalizedText {
+        LocalizedText(zh: "项目未列为：\(names.map(\.zh).joined(separator: "或"))",
+                      en: "the project is not designated: \(names.map(\.en).joined(separator: " or "))")
     }
 
     /// The district named by its id (`pudong`), Chinese name (`浦东新区`), English name

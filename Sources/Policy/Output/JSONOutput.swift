@@ -54,6 +54,37 @@ public struct JSONOutput: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// An amount as its decimal string (`"1234.50"`, as `Money.decimalString`), digits written
+    /// straight into the bytes: a plan has hundreds of amounts.
+    public mutating func money(_ m: Money) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        if m.fen < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = m.fen.magnitude
+        appendDigits(magnitude / 100)
+        bytes.append(UInt8(ascii: "."))
+        let cents = magnitude % 100
+        bytes.append(UInt8(ascii: "0") + UInt8(cents / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(cents % 10))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendDigits(_ n: UInt64) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = n
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
     /// Bytes that are already one complete JSON value (e.g. a value serialized earlier).
     public mutating func raw(_ json: [UInt8]) { separate(); bytes.append(contentsOf: json) }
 

@@ -17,7 +17,7 @@ public enum PlanJSONWriter {
 }
 
 extension JSONOutput {
-    public mutating func member(_ name: StaticString, _ value: Money) { key(name); plainString(value.decimalString) }
+    public mutating func member(_ name: StaticString, _ value: Money) { key(name); money(value) }
     public mutating func member(_ name: StaticString, _ value: Money?) { if let value { member(name, value) } }
     public mutating func member(_ name: StaticString, _ value: Ratio?) { if let value { key(name); plainString(value.decimalString) } }
     public mutating func member(_ name: StaticString, _ value: Day) { key(name); plainString(value.iso) }
