@@ -13,9 +13,9 @@ import Vapor
 /// every request a client can reasonably send gets an answer.
 struct RequestSizeMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        do { try check(request) } catch { return request.eventLoop.makeFailedFuture(error) }
         let route = request.route.map { $0.path.map(\.description).joined(separator: "/") } ?? ""
         let limit = RequestLimits.body(method: request.method, route: route)
+        do { try check(request, limit: limit.bytes) } catch { return request.eventLoop.makeFailedFuture(error) }
         guard !limit.streamed, request.body.data == nil else { return next.respond(to: request) }
         return request.body.collect(max: limit.bytes).flatMapErrorThrowing { error in
             if let abort = error as? Abort, abort.status == .payloadTooLarge { throw RequestTooLarge(part: .body, limit: limit.bytes) }
@@ -24,7 +24,7 @@ struct RequestSizeMiddleware: Middleware {
     }
 
     /// What can be refused before the body is read.
-    func check(_ request: Request) throws {
+    func check(_ request: Request, limit: Int) throws {
         if request.url.string.utf8.count > RequestLimits.uri {
             throw RequestTooLarge(part: .uri, limit: RequestLimits.uri)
         }
@@ -33,13 +33,11 @@ struct RequestSizeMiddleware: Middleware {
         if headerBytes > RequestLimits.headers {
             throw RequestTooLarge(part: .headers, limit: RequestLimits.headers)
         }
-        let route = request.route.map { $0.path.map(\.description).joined(separator: "/") } ?? ""
-        let limit = RequestLimits.body(method: request.method, route: route)
-        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit.bytes {
-            throw RequestTooLarge(part: .body, limit: limit.bytes)
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
+            throw RequestTooLarge(part: .body, limit: limit)
         }
-        if let collected = request.body.data, collected.readableBytes > limit.bytes {
-            throw RequestTooLarge(part: .body, limit: limit.bytes)
+        if let collected = request.body.data, collected.readableBytes > limit {
+            throw RequestTooLarge(part: .body, limit: limit)
         }
     }
 }

@@ -28,7 +28,8 @@ public struct Simulation {
         }
         var total = sinks[0]
         for s in sinks.dropFirst() { total.merge(s) }
-        return result(total, scenario: scenario, library: library, population: population, ids: ids)
+        return result(total, scenario: scenario, library: library, population: population, ids: ids,
+                      countedMeasures: counters.map { ($0.target, $0.measure.id) })
     }
 
     /// The measures of targets.yaml counted in projects, each with what the sink counts for it.
@@ -49,7 +50,9 @@ public struct Simulation {
         return out
     }
 
-    func result(_ s: SimulationSink, scenario: String, library: PolicyLibrary, population: Population, ids: [String]) -> SimulationResult {
+    /// `countedMeasures`: the (target, measure) of each of the sink's counters, in its order.
+    func result(_ s: SimulationSink, scenario: String, library: PolicyLibrary, population: Population, ids: [String],
+                countedMeasures: [(target: String, measure: String)]) -> SimulationResult {
         let slots = SimulationSink.yearSlots
         let years = (SimulationSink.firstYear...SimulationSink.lastYear).map(String.init) + ["later"]
         let city = library.cityInstruments
@@ -74,14 +77,13 @@ public struct Simulation {
             scenario: scenario, projects: population.count, years: years, instruments: instruments,
             totalByYear: totalByYear, total: totalByYear.sum(), districts: districts, industries: industries,
             supportedProjects: s.supportedProjects, unstatedProjects: s.unstatedProjects, notExhaustive: s.notExhaustive,
-            targets: targets(s, library: library, population: population, ids: ids),
+            targets: targets(s, library: library, countedMeasures: countedMeasures),
             pools: Rationing.run(pools, payments: s.payments, ids: ids))
     }
 
     /// The supported projects' contribution to each measure that targets.yaml says how to count.
-    func targets(_ s: SimulationSink, library: PolicyLibrary, population: Population, ids: [String]) -> [SimulationResult.TargetContribution] {
+    func targets(_ s: SimulationSink, library: PolicyLibrary, countedMeasures: [(target: String, measure: String)]) -> [SimulationResult.TargetContribution] {
         let perYear = { (values: [Int]) in values.prefix(SimulationSink.lastYear - SimulationSink.firstYear + 1).max() ?? 0 }
-        var counted = Self.counters(library: library, population: population, ids: ids).enumerated().makeIterator()
         var out: [SimulationResult.TargetContribution] = []
         for target in library.targets {
             for measure in target.measures {
@@ -90,9 +92,9 @@ public struct Simulation {
                 case .sum(let quantity):
                     let fen = quantity == .declaredInvestment ? s.supportedInvestment.reduce(0, +) : s.renewalEquipment.reduce(0, +)
                     out.append(.init(target: target.id, label: count.label, value: Money(fen: fen).decimalString, goal: measure.value, unit: measure.unit))
-                case .projects(let instrument, _):
-                    // Counted in the same order `counters` lists them; an instrument not in the library counts nothing.
-                    guard ids.contains(instrument), let (c, _) = counted.next() else { continue }
+                case .projects:
+                    // A measure of an instrument the library does not have has no counter and counts nothing.
+                    guard let c = countedMeasures.firstIndex(where: { $0.target == target.id && $0.measure == measure.id }) else { continue }
                     out.append(.init(target: target.id, label: count.label, value: String(perYear(s.counts[c])), goal: measure.value, unit: measure.unit))
                 }
             }

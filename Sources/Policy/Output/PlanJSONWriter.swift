@@ -93,13 +93,7 @@ extension Combination {
     func write(to out: inout JSONOutput) {
         out.beginObject()
         out.member("grant", grant)
-        out.member("assignments", assignments) { o, a in
-            o.beginObject()
-            o.member("unit", a.unit.rawValue)
-            o.member("unitId", a.unitId)
-            o.member("instrument", a.instrument)
-            o.endObject()
-        }
+        out.member("assignments", assignments) { o, a in a.write(to: &o) }
         out.member("lines", lines) { o, r in r.write(to: &o) }
         out.member("total", total)
         out.member("exhaustive", exhaustive)
@@ -111,6 +105,16 @@ extension Combination {
             o.member("reason", e.reason)
             o.endObject()
         }
+        out.endObject()
+    }
+}
+
+extension Combination.Assignment {
+    func write(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("unit", unit.rawValue)
+        out.member("unitId", unitId)
+        out.member("instrument", instrument)
         out.endObject()
     }
 }

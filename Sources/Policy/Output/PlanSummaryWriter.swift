@@ -45,13 +45,7 @@ public enum PlanSummaryWriter {
             }
             o.endObject()
         }
-        out.member("assignments", r.assignments) { o, a in
-            o.beginObject()
-            o.member("unit", a.unit.rawValue)
-            o.member("unitId", a.unitId)
-            o.member("instrument", a.instrument)
-            o.endObject()
-        }
+        out.member("assignments", r.assignments) { o, a in a.write(to: &o) }
         out.member("alternatives", r.alternatives) { o, a in o.string(a) }
         out.endObject()
         out.member("instruments", p.instruments) { o, i in instrument(i, to: &o) }
