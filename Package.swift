@@ -34,6 +34,12 @@ let package = Package(
             name: "Policy",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The rules of the process, pure like the engine: roles, application states, materials and
+        // deferrals, the review join, working-day clocks, commitment sampling. No I/O.
+        .target(
+            name: "Workflow",
+            dependencies: ["Policy", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "Simulation",
             dependencies: ["Policy", "Spreadsheet"]
@@ -51,7 +57,7 @@ let package = Package(
         .target(
             name: "Registry",
             dependencies: [
-                "Policy", "Tabular",
+                "Policy", "Tabular", "Workflow",
                 // FluentKit, not Fluent: the registry knows no HTTP (Fluent is Vapor's integration).
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -70,7 +76,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Policy", "Simulation", "Registry", "API",
+                "Policy", "Simulation", "Registry", "API", "Workflow",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Yams", package: "Yams"),
@@ -108,13 +114,17 @@ let package = Package(
             dependencies: ["Tabular", "Spreadsheet", "Policy", "Simulation"]
         ),
         .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["Workflow", "Policy"]
+        ),
+        .testTarget(
             name: "SimulationTests",
             dependencies: ["Policy", "Simulation"]
         ),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Registry", "Policy",
+                "App", "Registry", "Policy", "Workflow",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ]
