@@ -1,3 +1,4 @@
+import Workflow
 import API
 import Foundation
 import Policy
@@ -33,7 +34,7 @@ extension APIHandler {
     }
 
     func deleteEnterprise(_ input: Operations.DeleteEnterprise.Input) async throws -> Operations.DeleteEnterprise.Output {
-        try await store.deleteEnterprise(input.path.creditCode)
+        try await store.deleteEnterprise(input.path.creditCode, by: currentActor())
         return .noContent(.init())
     }
 }

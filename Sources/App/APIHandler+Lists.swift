@@ -52,7 +52,7 @@ extension APIHandler {
         check(body.title, .name, at: "$.title", into: &issues)
         check(body.note, .note, at: "$.note", into: &issues)
         try refuse(issues)
-        let id = try await lists.create(number: number, title: title, note: body.note)
+        let id = try await lists.create(number: number, title: title, note: body.note, by: currentActor())
         return .created(.init(body: .json(try await rollingList(id))))
     }
 
@@ -77,13 +77,13 @@ extension APIHandler {
             issues.append(ValidationIssue(path: "$", zh: "修订至少增加或移除一个项目", en: "a revision adds or removes at least one project"))
         }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        try await lists.revise(id, add: add, remove: remove, note: body.note)
+        try await lists.revise(id, add: add, remove: remove, note: body.note, by: currentActor())
         return .ok(.init(body: .json(try await rollingList(id))))
     }
 
     func publishRollingList(_ input: Operations.PublishRollingList.Input) async throws -> Operations.PublishRollingList.Output {
         let id = try uuid(input.path.id)
-        try await lists.publish(id, engine: services.engine)
+        try await lists.publish(id, engine: services.engine, by: currentActor())
         return .ok(.init(body: .json(try await rollingList(id))))
     }
 
@@ -97,7 +97,7 @@ extension APIHandler {
         var issues: [ValidationIssue] = []
         for (i, recipient) in body.recipients.enumerated() { check(recipient, .name, at: "$.recipients[\(i)]", into: &issues) }
         try refuse(issues)
-        try await lists.send(id, to: recipients)
+        try await lists.send(id, to: recipients, by: currentActor())
         return .ok(.init(body: .json(try await rollingList(id))))
     }
 }

@@ -1,3 +1,4 @@
+import Workflow
 import API
 import Foundation
 import Policy
@@ -55,7 +56,7 @@ extension APIHandler {
     }
 
     func deleteProject(_ input: Operations.DeleteProject.Input) async throws -> Operations.DeleteProject.Output {
-        try await store.deleteProject(try uuid(input.path.id))
+        try await store.deleteProject(try uuid(input.path.id), by: currentActor())
         return .noContent(.init())
     }
 }

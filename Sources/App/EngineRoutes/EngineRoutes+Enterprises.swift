@@ -2,12 +2,13 @@ import Foundation
 import Policy
 import Registry
 import Vapor
+import Workflow
 
 extension EngineRoutes {
     func createEnterprise(_ req: Request) async throws -> Response {
         let e = try validated(ProjectFileReader.readEnterprise(try req.engineJSON(), vocabulary: library.vocabulary))
         let store = store(req)
-        let model = try await store.createEnterprise(e)
+        let model = try await store.createEnterprise(e, by: req.auditActor)
         return .json(RecordJSON.enterprise(model, projectCount: 0), status: .created)
     }
 
@@ -18,7 +19,7 @@ extension EngineRoutes {
             throw ValidationFailure(issues: [ValidationIssue(path: "$.creditCode", zh: "统一社会信用代码与路径不一致", en: "the credit code differs from the one in the path")])
         }
         let store = store(req)
-        let model = try await store.updateEnterprise(e)
+        let model = try await store.updateEnterprise(e, by: req.auditActor)
         return .json(RecordJSON.enterprise(model, projectCount: try await store.projectCount(of: model)))
     }
 

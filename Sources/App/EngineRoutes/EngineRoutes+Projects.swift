@@ -2,12 +2,13 @@ import Foundation
 import Policy
 import Registry
 import Vapor
+import Workflow
 
 extension EngineRoutes {
     func createProject(_ req: Request) async throws -> Response {
         let (code, project) = try validated(ProjectFileReader.readSubmission(try req.engineJSON(), vocabulary: library.vocabulary))
         let store = store(req)
-        let id = try await store.createProject(project, creditCode: code)
+        let id = try await store.createProject(project, creditCode: code, by: req.auditActor)
         return .json(try RecordJSON.project(try await store.project(id)), status: .created)
     }
 
@@ -19,7 +20,7 @@ extension EngineRoutes {
         let id = try req.projectID()
         let project = try validated(ProjectFileReader.readProject(try req.engineJSON(), vocabulary: library.vocabulary))
         let store = store(req)
-        try await store.replaceProject(id, with: project)
+        try await store.replaceProject(id, with: project, by: req.auditActor)
         return .json(try RecordJSON.project(try await store.project(id)))
     }
 
@@ -34,7 +35,7 @@ extension EngineRoutes {
         let id = try req.projectID()
         let change = try validated(StatusChangeReader.read(try req.engineJSON()))
         let store = store(req)
-        try await store.setStatus(id, to: change.status, note: change.note)
+        try await store.setStatus(id, to: change.status, note: change.note, by: req.auditActor)
         return .json(try RecordJSON.project(try await store.project(id)))
     }
 

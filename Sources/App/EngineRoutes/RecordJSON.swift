@@ -37,6 +37,7 @@ enum RecordJSON {
             o.member("to", event.toStatus)
             o.member("at", timestamp(event.at))
             o.member("note", event.note)
+            o.member("changedBy", event.changedBy)
             o.endObject()
         }
         out.member("createdAt", timestamp(m.createdAt))

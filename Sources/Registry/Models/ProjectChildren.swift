@@ -106,9 +106,13 @@ public final class StatusEventModel: Model, @unchecked Sendable {
     @Field(key: "to_status") public var toStatus: String
     @OptionalField(key: "note") public var note: String?
     @Field(key: "at") public var at: Date
+    /// Who moved the project (the account's name, or `system:…`/`cli:…`); nil for moves
+    /// recorded before the audit trail existed.
+    @OptionalField(key: "changed_by") public var changedBy: String?
     public init() {}
-    public init(id: UUID? = nil, projectID: UUID, from: String?, to: String, note: String?, at: Date) {
+    public init(id: UUID? = nil, projectID: UUID, from: String?, to: String, note: String?, at: Date, by actor: String? = nil) {
         self.id = id
+        self.changedBy = actor
         self.$project.id = projectID
         self.fromStatus = from
         self.toStatus = to

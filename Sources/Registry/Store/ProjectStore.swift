@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Policy
+import Workflow
 
 /// The project database as the rest of the platform sees it: enterprises and projects in the
 /// engine's own types, every write in one transaction, nothing half-written.
@@ -31,20 +32,23 @@ public struct ProjectStore: Sendable {
         return e
     }
 
-    public func createEnterprise(_ e: Enterprise) async throws -> EnterpriseModel {
+    public func createEnterprise(_ e: Enterprise, by actor: AuditActor) async throws -> EnterpriseModel {
         try await db.transaction { db in
             if try await EnterpriseModel.query(on: db).filter(\.$creditCode == e.creditCode).count() > 0 {
                 throw RegistryError.conflict(LocalizedText(zh: "企业 \(e.creditCode) 已存在", en: "enterprise \(e.creditCode) already exists"))
             }
             let model = EnterpriseModel(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode)
             try await model.create(on: db)
+            try await AuditTrail.append(AuditChange(action: "enterprise.create", subjectType: "enterprise", subjectID: e.creditCode,
+                                                    after: AuditStates.enterprise(model)), by: actor, on: db)
             return model
         }
     }
 
-    public func updateEnterprise(_ e: Enterprise) async throws -> EnterpriseModel {
+    public func updateEnterprise(_ e: Enterprise, by actor: AuditActor) async throws -> EnterpriseModel {
         try await db.transaction { db in
             let model = try await requireEnterprise(e.creditCode, on: db)
+            let before = AuditStates.enterprise(model)
             model.name = e.name
             model.district = e.district
             model.industryCode = e.industryCode
@@ -56,18 +60,23 @@ public struct ProjectStore: Sendable {
                 p.searchText = [p.name, p.code, e.name].joined(separator: " ").lowercased()
                 try await p.save(on: db)
             }
+            try await AuditTrail.append(AuditChange(action: "enterprise.update", subjectType: "enterprise", subjectID: e.creditCode,
+                                                    before: before, after: AuditStates.enterprise(model)), by: actor, on: db)
             return model
         }
     }
 
-    public func deleteEnterprise(_ creditCode: String) async throws {
+    public func deleteEnterprise(_ creditCode: String, by actor: AuditActor) async throws {
         try await db.transaction { db in
             let model = try await requireEnterprise(creditCode, on: db)
             let count = try await ProjectModel.query(on: db).filter(\.$enterprise.$id == model.requireID()).count()
             if count > 0 {
                 throw RegistryError.conflict(LocalizedText(zh: "企业仍有 \(count) 个项目，请先删除项目", en: "the enterprise still has \(count) projects; delete them first"))
             }
+            let before = AuditStates.enterprise(model)
             try await model.delete(on: db)
+            try await AuditTrail.append(AuditChange(action: "enterprise.delete", subjectType: "enterprise", subjectID: creditCode,
+                                                    before: before), by: actor, on: db)
         }
     }
 
@@ -89,10 +98,14 @@ public struct ProjectStore: Sendable {
     // MARK: Projects
 
     /// Adds a project to an enterprise; refuses a project id the enterprise already uses.
-    public func createProject(_ p: Project, creditCode: String) async throws -> UUID {
+    public func createProject(_ p: Project, creditCode: String, by actor: AuditActor) async throws -> UUID {
         try await db.transaction { db in
             let enterprise = try await requireEnterprise(creditCode, on: db)
-            return try await insert(p, enterprise: enterprise, on: db)
+            let id = try await insert(p, enterprise: enterprise, on: db)
+            guard let model = try await ProjectModel.find(id, on: db) else { throw Self.projectNotFound(id) }
+            try await AuditTrail.append(AuditChange(action: "project.create", subjectType: "project", subjectID: id.uuidString.lowercased(),
+                                                    after: AuditStates.project(model, creditCode: creditCode)), by: actor, on: db)
+            return id
         }
     }
 
@@ -116,7 +129,7 @@ public struct ProjectStore: Sendable {
     /// Replaces a project's content (keeps its id, status and history). What it was is kept as
     /// an earlier version (`versions(of:)`), in the same transaction; a replacement that changes
     /// nothing adds no version.
-    public func replaceProject(_ id: UUID, with p: Project, by author: String = "api") async throws {
+    public func replaceProject(_ id: UUID, with p: Project, by actor: AuditActor) async throws {
         try await db.transaction { db in
             guard let model = try await Self.fullQuery(on: db).filter(\.$id == id).first() else {
                 throw Self.projectNotFound(id)
@@ -127,15 +140,19 @@ public struct ProjectStore: Sendable {
                 throw RegistryError.conflict(LocalizedText(zh: "企业已有编号为 \(p.id) 的项目", en: "the enterprise already has a project \(p.id)"))
             }
             let recommendation = engine.evaluate(p).recommendation
+            let before = AuditStates.project(model, creditCode: enterprise.creditCode)
             if model.domain() != p || model.recommendedFen != recommendation.total.fen
                 || model.recommendedInstruments != ProjectModel.instrumentList(recommendation.lines.map(\.id)) {
-                try await ProjectVersions.record(model, replacedBy: author, on: db)
+                try await ProjectVersions.record(model, replacedBy: actor.name, on: db)
             }
             model.assign(p, enterpriseID: try enterprise.requireID(), enterpriseName: enterprise.name, district: enterprise.district,
                          evaluation: recommendation)
             try await model.save(on: db)
             try await Self.deleteChildren(of: id, on: db)
             try await ProjectModel.children(of: p, projectID: id).create(on: db)
+            try await AuditTrail.append(AuditChange(action: "project.update", subjectType: "project", subjectID: id.uuidString.lowercased(),
+                                                    before: before, after: AuditStates.project(model, creditCode: enterprise.creditCode)),
+                                        by: actor, on: db)
         }
     }
 
@@ -159,17 +176,20 @@ public struct ProjectStore: Sendable {
         }
     }
 
-    public func deleteProject(_ id: UUID) async throws {
+    public func deleteProject(_ id: UUID, by actor: AuditActor) async throws {
         try await db.transaction { db in
             guard let model = try await Self.fullQuery(on: db).filter(\.$id == id).first() else { throw Self.projectNotFound(id) }
             if try await RollingListEntryModel.query(on: db).filter(\.$project.$id == id).count() > 0 {
                 throw RegistryError.conflict(LocalizedText(zh: "项目已列入滚动清单，不能删除", en: "the project is on a rolling list and cannot be deleted"))
             }
             // The last version of a deleted project stays readable.
-            try await ProjectVersions.record(model, replacedBy: "api delete", on: db)
+            try await ProjectVersions.record(model, replacedBy: "delete by \(actor.name)", on: db)
+            let before = AuditStates.project(model, creditCode: model.enterprise.creditCode)
             try await Self.deleteChildren(of: id, on: db)
             try await StatusEventModel.query(on: db).filter(\.$project.$id == id).delete()
             try await model.delete(on: db)
+            try await AuditTrail.append(AuditChange(action: "project.delete", subjectType: "project", subjectID: id.uuidString.lowercased(),
+                                                    before: before), by: actor, on: db)
         }
     }
 
@@ -198,7 +218,7 @@ public struct ProjectStore: Sendable {
     }
 
     /// Moves a project to another status, if the step is allowed, and records it.
-    public func setStatus(_ id: UUID, to next: ProjectStatus, note: String?) async throws {
+    public func setStatus(_ id: UUID, to next: ProjectStatus, note: String?, by actor: AuditActor) async throws {
         try await db.transaction { db in
             guard let model = try await ProjectModel.find(id, on: db) else { throw Self.projectNotFound(id) }
             let current = ProjectStatus(rawValue: model.status) ?? .reserve
@@ -208,7 +228,11 @@ public struct ProjectStore: Sendable {
             }
             model.status = next.rawValue
             try await model.save(on: db)
-            try await StatusEventModel(projectID: id, from: current.rawValue, to: next.rawValue, note: note, at: Date()).create(on: db)
+            try await StatusEventModel(projectID: id, from: current.rawValue, to: next.rawValue, note: note, at: Date(),
+                                       by: actor.name).create(on: db)
+            try await AuditTrail.append(AuditChange(action: "project.status", subjectType: "project", subjectID: id.uuidString.lowercased(),
+                                                    before: AuditStates.status(current.rawValue, note: nil),
+                                                    after: AuditStates.status(next.rawValue, note: note)), by: actor, on: db)
         }
     }
 }

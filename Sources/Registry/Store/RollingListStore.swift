@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Policy
+import Workflow
 
 /// Rolling lists (滚动清单): create, revise (a new version each time), publish, send to banks.
 public struct RollingListStore: Sendable {
@@ -14,7 +15,7 @@ public struct RollingListStore: Sendable {
         .notFound(LocalizedText(zh: "未找到清单 \(id.uuidString.lowercased())", en: "no rolling list \(id.uuidString.lowercased())"))
     }
 
-    public func create(number: String, title: String, note: String?) async throws -> UUID {
+    public func create(number: String, title: String, note: String?, by actor: AuditActor) async throws -> UUID {
         try await db.transaction { db in
             if try await RollingListModel.query(on: db).filter(\.$number == number).count() > 0 {
                 throw RegistryError.conflict(LocalizedText(zh: "清单编号 \(number) 已存在", en: "list number \(number) already exists"))
@@ -36,6 +37,9 @@ public struct RollingListStore: Sendable {
             version.removed = 0
             version.sentTo = ""
             try await version.create(on: db)
+            try await AuditTrail.append(AuditChange(action: "list.create", subjectType: "rolling_list", subjectID: id.uuidString.lowercased(),
+                                                    after: AuditChange.state(["number": number, "title": title, "note": note])),
+                                        by: actor, on: db)
             return id
         }
     }
@@ -53,7 +57,7 @@ public struct RollingListStore: Sendable {
     }
 
     /// A new version: adds and removes projects; removed entries keep their history.
-    public func revise(_ id: UUID, add: [UUID], remove: [UUID], note: String?) async throws {
+    public func revise(_ id: UUID, add: [UUID], remove: [UUID], note: String?, by actor: AuditActor) async throws {
         try await db.transaction { db in
             guard let list = try await RollingListModel.query(on: db).filter(\.$id == id).with(\.$entries).first() else {
                 throw Self.notFound(id)
@@ -95,6 +99,12 @@ public struct RollingListStore: Sendable {
             v.removed = remove.count
             v.sentTo = ""
             try await v.create(on: db)
+            func ids(_ list: [UUID]) -> String { list.map { $0.uuidString.lowercased() }.joined(separator: ",") }
+            try await AuditTrail.append(AuditChange(action: "list.revise", subjectType: "rolling_list", subjectID: id.uuidString.lowercased(),
+                                                    before: AuditChange.state(["version": String(version - 1)]),
+                                                    after: AuditChange.state(["version": String(version), "added": ids(add),
+                                                                              "removed": ids(remove), "note": note])),
+                                        by: actor, on: db)
         }
     }
 
@@ -102,7 +112,7 @@ public struct RollingListStore: Sendable {
     /// the same transaction): what is sent stays as sent — with the amount of each instrument of
     /// its recommended combination, evaluated by `engine` as the project's own total was. A list
     /// with no project is refused.
-    public func publish(_ id: UUID, engine: Engine) async throws {
+    public func publish(_ id: UUID, engine: Engine, by actor: AuditActor) async throws {
         try await db.transaction { db in
             guard let list = try await RollingListModel.find(id, on: db) else { throw Self.notFound(id) }
             guard let version = try await RollingListVersionModel.query(on: db).filter(\.$list.$id == id)
@@ -132,12 +142,18 @@ public struct RollingListStore: Sendable {
             try await ProjectChildren.insert(snapshots, on: db)
             version.publishedAt = now
             try await version.save(on: db)
+            let before = list.status
             list.status = Status.published.rawValue
             try await list.save(on: db)
+            try await AuditTrail.append(AuditChange(action: "list.publish", subjectType: "rolling_list", subjectID: id.uuidString.lowercased(),
+                                                    before: AuditChange.state(["status": before]),
+                                                    after: AuditChange.state(["status": list.status, "version": String(list.version),
+                                                                              "projects": String(snapshots.count)])),
+                                        by: actor, on: db)
         }
     }
 
-    public func send(_ id: UUID, to recipients: [String]) async throws {
+    public func send(_ id: UUID, to recipients: [String], by actor: AuditActor) async throws {
         try await db.transaction { db in
             guard let list = try await RollingListModel.find(id, on: db) else { throw Self.notFound(id) }
             guard let version = try await RollingListVersionModel.query(on: db).filter(\.$list.$id == id)
@@ -147,8 +163,13 @@ public struct RollingListStore: Sendable {
             let already = version.sentTo.split(separator: "\n").map(String.init)
             version.sentTo = (already + recipients.filter { !already.contains($0) }).joined(separator: "\n")
             try await version.save(on: db)
+            let before = list.status
             list.status = Status.sent.rawValue
             try await list.save(on: db)
+            try await AuditTrail.append(AuditChange(action: "list.send", subjectType: "rolling_list", subjectID: id.uuidString.lowercased(),
+                                                    before: AuditChange.state(["status": before, "sentTo": already.joined(separator: ",")]),
+                                                    after: AuditChange.state(["status": list.status, "sentTo": version.sentTo.split(separator: "\n").joined(separator: ",")])),
+                                        by: actor, on: db)
         }
     }
 }
