@@ -1,0 +1,64 @@
+import Foundation
+import Policy
+
+/// The workflow's policy data, loaded from the `workflow/` folder of a policy library and checked
+/// against that library:
+///
+///     materials.yaml      the materials checklist of every city instrument
+///     departments.yaml    the reviewing departments, who reviews what, service levels, green channel
+///     process.yaml        deferral period and reminders, at-risk margin, commitment-filing sample
+///     calendars/YYYY.yaml public holidays and make-up working days, one file per year
+///
+/// Loading is the module's only I/O; every rule takes the loaded values.
+public struct WorkflowLibrary: Sendable {
+    public var materials: MaterialsChecklist
+    public var roster: ReviewRoster
+    public var process: ProcessRules
+    public var calendar: WorkingCalendar
+
+    public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar) {
+        self.materials = materials
+        self.roster = roster
+        self.process = process
+        self.calendar = calendar
+    }
+
+    /// Reads and checks the folder; throws every problem found, by file and path, in Chinese and English.
+    public static func load(directory: URL, policy: PolicyLibrary) throws(WorkflowLibraryErrors) -> WorkflowLibrary {
+        let log = WorkflowNode.Log()
+        let reader = WorkflowFiles(directory: directory, log: log)
+        let materials = reader.node("materials.yaml").map(WorkflowReader.materials)
+        let roster = reader.node("departments.yaml").map(WorkflowReader.roster)
+        let process = reader.node("process.yaml").flatMap(WorkflowReader.process)
+        let years = reader.calendarFiles().compactMap { WorkflowReader.holidayYear($0.node, fileYear: $0.year) }
+        if years.isEmpty {
+            log.add("calendars/", "$", zh: "没有任何年份的节假日文件", en: "no holiday file for any year")
+        }
+        let library = WorkflowLibrary(
+            materials: materials ?? MaterialsChecklist(items: [:], instruments: [:]),
+            roster: roster ?? ReviewRoster(departments: [], required: [:]),
+            process: process ?? ProcessRules(deferral: .init(dueDays: 0, counted: .calendar, remindDaysBefore: []),
+                                             serviceLevel: .init(atRiskWorkingDaysLeft: 0),
+                                             commitmentFiling: .init(sampleRate: 0, categories: [], zeroLand: true, commitmentItem: "")),
+            calendar: WorkingCalendar(years: years))
+        if materials != nil, roster != nil, process != nil {
+            WorkflowLibraryChecks(library: library, policy: policy, log: log).run()
+        }
+        guard log.errors.isEmpty else { throw WorkflowLibraryErrors(errors: log.errors) }
+        return library
+    }
+
+    /// `workflow/` inside the policy library the platform ships (`PolicyLibraryLoader.defaultDirectory()`).
+    public static func defaultDirectory() -> URL? {
+        PolicyLibraryLoader.defaultDirectory()?.appendingPathComponent("workflow")
+    }
+
+    public static func loadDefault(policy: PolicyLibrary) throws(WorkflowLibraryErrors) -> WorkflowLibrary {
+        guard let directory = defaultDirectory() else {
+            throw WorkflowLibraryErrors(errors: [WorkflowLibraryError(file: "workflow/", path: "$", message: LocalizedText(
+                zh: "未找到政策库；请在仓库目录中运行或设置 RENEWAL_POLICY_DIR",
+                en: "policy library not found; run from the repository or set RENEWAL_POLICY_DIR"))])
+        }
+        return try load(directory: directory, policy: policy)
+    }
+}
