@@ -6,6 +6,6 @@ public enum RegistryMigrations {
     public static var all: [any Migration] {
         [CreateEnterprises(), CreateProjects(), CreateProjectChildren(), CreateRollingLists(), CreateImportJobs(), AddListIndexes(), AddTextSearchIndex(),
          AddLoanPurpose(), CreateProjectVersions(), CreateListSnapshots(),
-         CreateAuditEntries()]
+         CreateAuditEntries(), CreateApplications()]
     }
 }
