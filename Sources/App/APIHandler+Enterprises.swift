@@ -18,14 +18,14 @@ extension APIHandler {
             district = found.id
         }
         let text = try queryText(input.query.q, .name, name: "q")
-        let (items, total) = try await store.listEnterprises(page: page, perPage: perPage, text: text, district: district)
+        let (items, total) = try await store.listEnterprises(page: page, perPage: perPage, text: text, district: district, scope: try visibility().scope)
         var records: [Components.Schemas.EnterpriseRecord] = []
         for e in items { records.append(try await record(e)) }
         return .ok(.init(body: .json(.init(items: records, page: page, perPage: perPage, total: total))))
     }
 
     func getEnterprise(_ input: Operations.GetEnterprise.Input) async throws -> Operations.GetEnterprise.Output {
-        guard let model = try await store.enterprise(input.path.creditCode) else { throw Self.noEnterprise(input.path.creditCode) }
+        let model = try visibility().require(try await store.enterprise(input.path.creditCode), code: input.path.creditCode)
         return .ok(.init(body: .json(try await record(model))))
     }
 

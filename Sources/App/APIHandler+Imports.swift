@@ -86,8 +86,9 @@ extension APIHandler {
 
     func exportProjects(_ input: Operations.ExportProjects.Input) async throws -> Operations.ExportProjects.Output {
         let q = input.query
-        let f = try filter(district: q.district, status: q.status, instrument: q.instrument, minAmount: q.minAmount,
+        var f = try filter(district: q.district, status: q.status, instrument: q.instrument, minAmount: q.minAmount,
                            maxAmount: q.maxAmount, text: q.q, sort: q.sort)
+        f.scope = try visibility().scope
         var rows: [TabularExport.Row] = []
         try await store.forEachProject(f) { batch in
             for m in batch {

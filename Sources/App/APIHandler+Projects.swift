@@ -33,6 +33,7 @@ extension APIHandler {
         var f = try filter(district: q.district, status: q.status, instrument: q.instrument, minAmount: q.minAmount,
                            maxAmount: q.maxAmount, text: q.q, sort: q.sort)
         (f.page, f.perPage) = try page(q.page, q.perPage)
+        f.scope = try visibility().scope
         if let token = q.cursor {
             guard let cursor = ProjectCursor(token: token) else {
                 throw BadRequest("cursor 无效：请使用上一页返回的 nextCursor", "cursor is not valid: pass the nextCursor of a page", path: "cursor")
@@ -56,7 +57,9 @@ extension APIHandler {
     }
 
     func deleteProject(_ input: Operations.DeleteProject.Input) async throws -> Operations.DeleteProject.Output {
-        try await store.deleteProject(try uuid(input.path.id), by: currentActor())
+        let id = try uuid(input.path.id)
+        try visibility().require(project: try await store.project(id))
+        try await store.deleteProject(id, by: currentActor())
         return .noContent(.init())
     }
 }

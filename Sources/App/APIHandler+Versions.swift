@@ -14,6 +14,7 @@ extension APIHandler {
 
     func listProjectVersions(_ input: Operations.ListProjectVersions.Input) async throws -> Operations.ListProjectVersions.Output {
         let id = try uuid(input.path.id)
+        try await requireVisibleProject(id)
         let versions = try await store.versions(of: id)
         return .ok(.init(body: .json(.init(projectId: id.uuidString.lowercased(), items: versions.map(Self.versionSummary)))))
     }

@@ -25,6 +25,8 @@ public struct AppSettings: Sendable {
     public var hostname = "127.0.0.1"
     public var port = 8080
     public var autoMigrate = true
+    /// Sign-in, tokens, sessions, the rate limit and the lock.
+    public var access = AccessSettings()
 
     public init() {}
 
@@ -35,6 +37,7 @@ public struct AppSettings: Sendable {
         if let dir = env["RENEWAL_POLICY_DIR"], !dir.isEmpty { s.policyDirectory = URL(fileURLWithPath: dir) }
         if let host = env["HOST"], !host.isEmpty { s.hostname = host }
         if let port = env["PORT"].flatMap(Int.init) { s.port = port }
+        s.access = AccessSettings.fromEnvironment(env)
         return s
     }
 }

@@ -23,7 +23,18 @@ extension Application {
     /// What the API's handlers are given (see `PlatformServices`).
     var platformServices: PlatformServices {
         let app = self
-        return PlatformServices(library: policyLibrary, database: { app.db }, importRunner: importRunner, logger: logger)
+        return PlatformServices(library: policyLibrary, database: { app.db }, importRunner: importRunner, accounts: accountServices, logger: logger)
+    }
+
+    private struct AccountServicesKey: StorageKey { typealias Value = AccountServices }
+
+    /// Sign-in's settings, hasher and rate limit, made by `configure`.
+    public var accountServices: AccountServices {
+        get {
+            guard let services = storage[AccountServicesKey.self] else { fatalError("configure(_:settings:) sets up the accounts first") }
+            return services
+        }
+        set { storage[AccountServicesKey.self] = newValue }
     }
 
     private struct ContractRoutesKey: StorageKey { typealias Value = RegisteredRoutes }

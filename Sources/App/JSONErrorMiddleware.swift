@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIRuntime
 import Policy
 import Registry
 import Vapor
@@ -20,8 +21,20 @@ struct JSONErrorMiddleware: Middleware {
                 request.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
             }
             let response = Response(status: status)
+            for (name, value) in Self.headers(for: error) { response.headers.replaceOrAdd(name: name, value: value) }
             try response.content.encode(body, as: .json)
             return response
+        }
+    }
+
+    /// The headers an answer to an error carries: the challenge of a 401, the wait of a 429
+    /// (found through the generated server's wrapping too).
+    static func headers(for error: any Error) -> [(String, String)] {
+        switch error {
+        case let refused as Unauthorized: return [("WWW-Authenticate", refused.challenge)]
+        case let refused as TooManyAttempts: return [("Retry-After", String(refused.retryAfter))]
+        case let server as ServerError: return headers(for: server.underlyingError)
+        default: return []
         }
     }
 
@@ -37,6 +50,12 @@ struct JSONErrorMiddleware: Middleware {
         case let failure as ValidationFailure:
             return (.unprocessableEntity, Body(error: "validation_failed",
                                                message: LocalizedText(zh: "输入未通过校验", en: "the input was refused"), issues: failure.issues))
+        case let refused as Unauthorized:
+            return (.unauthorized, Body(error: "unauthorized", message: refused.message))
+        case let refused as Forbidden:
+            return (.forbidden, Body(error: "forbidden", message: refused.message))
+        case let refused as TooManyAttempts:
+            return (.tooManyRequests, Body(error: "too_many_requests", message: refused.message))
         case let request as BadRequest:
             return (.badRequest, Body(error: "bad_request", message: request.message, issues: request.issues))
         case let tooLarge as RequestTooLarge:

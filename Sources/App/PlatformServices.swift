@@ -11,6 +11,8 @@ struct PlatformServices: Sendable {
     /// A database handle (Fluent hands each caller one on an event loop of its own).
     let database: @Sendable () -> any Database
     let importRunner: ImportRunner
+    /// Sign-in's settings, hasher and rate limit.
+    let accounts: AccountServices
     let logger: Logger
 
     /// The engine, evaluating projects without an application date under today's policy.

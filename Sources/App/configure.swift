@@ -21,6 +21,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.logger.info("database", metadata: ["database": .string(settings.database.described)])
     try await RegistryDatabase.prepare(app.db, settings: settings.database)
     app.importRunner = ImportRunner()
+    app.accountServices = try AccountServices(settings: settings.access)
     app.lifecycle.use(ImportRunnerLifecycle())
     app.migrations.add(RegistryMigrations.all)
     if settings.autoMigrate { try await app.autoMigrate() }
@@ -36,5 +37,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(RequestSizeMiddleware())
     app.middleware.use(HeaderEncodingMiddleware())
+    // Last, so that the account it finds reaches the handler's task (see `RequestContext`).
+    app.middleware.use(AccessMiddleware(operations: .shared, authenticator: Authenticator(database: { $0.db })))
     try routes(app)
 }

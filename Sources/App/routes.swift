@@ -41,6 +41,7 @@ func routes(_ app: Application) throws {
     let transport = ContractTransport(base: VaporTransport(routesBuilder: app), registered: app.contractRoutes)
     try APIHandler(services: services).registerHandlers(on: transport, serverURL: URL(string: "/api")!)
     EngineRoutes(services: services).register(on: app)
+    SessionRoutes(accounts: app.accountServices).register(on: app)
 }
 
 struct HealthBody: Content {

@@ -8,17 +8,19 @@ extension EngineRoutes {
     func createProject(_ req: Request) async throws -> Response {
         let (code, project) = try validated(ProjectFileReader.readSubmission(try req.engineJSON(), vocabulary: library.vocabulary))
         let store = store(req)
+        _ = try visibility(req).require(try await store.enterprise(code), code: code)
         let id = try await store.createProject(project, creditCode: code, by: req.auditActor)
         return .json(try RecordJSON.project(try await store.project(id)), status: .created)
     }
 
     func getProject(_ req: Request) async throws -> Response {
-        .json(try RecordJSON.project(try await store(req).project(try req.projectID())))
+        .json(try RecordJSON.project(try await visibleProject(req)))
     }
 
     func updateProject(_ req: Request) async throws -> Response {
         let id = try req.projectID()
         let project = try validated(ProjectFileReader.readProject(try req.engineJSON(), vocabulary: library.vocabulary))
+        _ = try await visibleProject(req)
         let store = store(req)
         try await store.replaceProject(id, with: project, by: req.auditActor)
         return .json(try RecordJSON.project(try await store.project(id)))
@@ -26,7 +28,7 @@ extension EngineRoutes {
 
     func projectMatch(_ req: Request) async throws -> Response {
         let date = try req.evaluationDate()
-        let m = try await store(req).project(try req.projectID())
+        let m = try await visibleProject(req)
         return .json(PlanJSONWriter.bytes(engine.evaluate(m.domain(), on: date)))
     }
 
@@ -34,6 +36,7 @@ extension EngineRoutes {
     func changeStatus(_ req: Request) async throws -> Response {
         let id = try req.projectID()
         let change = try validated(StatusChangeReader.read(try req.engineJSON()))
+        _ = try await visibleProject(req)
         let store = store(req)
         try await store.setStatus(id, to: change.status, note: change.note, by: req.auditActor)
         return .json(try RecordJSON.project(try await store.project(id)))
@@ -46,6 +49,7 @@ extension EngineRoutes {
         guard let number = Int(text), number >= 1 else {
             throw BadRequest("version 应为从 1 起的整数：\(text)", "version must be a whole number from 1: \(text)", path: "version")
         }
+        try await visibility(req).requireProject(id, orItsHistory: store(req))
         return .json(RecordJSON.version(try await store(req).version(number, of: id)))
     }
 }

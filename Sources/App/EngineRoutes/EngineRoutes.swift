@@ -29,4 +29,18 @@ struct EngineRoutes: Sendable {
     }
 
     func store(_ req: Request) -> ProjectStore { services.projectStore(on: req.db) }
+
+    /// Whose records the request's account reaches (`AccessMiddleware` has found the account;
+    /// without one the route is refused, never served to nobody).
+    func visibility(_ req: Request) throws -> Visibility {
+        guard let access = req.access else { throw Unauthorized.missing }
+        return Visibility(access.principal, vocabulary: library.vocabulary)
+    }
+
+    /// The project of the path, when the account may see it (404 otherwise).
+    func visibleProject(_ req: Request) async throws -> ProjectModel {
+        let m = try await store(req).project(try req.projectID())
+        try visibility(req).require(project: m)
+        return m
+    }
 }

@@ -6,6 +6,9 @@ public enum RegistryMigrations {
     public static var all: [any Migration] {
         [CreateEnterprises(), CreateProjects(), CreateProjectChildren(), CreateRollingLists(), CreateImportJobs(), AddListIndexes(), AddTextSearchIndex(),
          AddLoanPurpose(), CreateProjectVersions(), CreateListSnapshots(),
+         // 007
+         CreateAccounts(),
+         // 008, 009
          CreateAuditEntries(), CreateApplications()]
     }
 }

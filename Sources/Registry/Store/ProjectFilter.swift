@@ -20,6 +20,8 @@ public struct ProjectFilter: Sendable {
     public var perPage = 50
     /// Continue after this project (keyset paging); `page` is then ignored.
     public var after: ProjectCursor?
+    /// What the caller may see; the other filters narrow it further.
+    public var scope: RecordScope = .everything
     /// SQLite: find the text through the trigram index (set by the store when the text is
     /// selective enough for the index to pay; see `ProjectStore.planText`).
     var textThroughIndex = false
@@ -28,6 +30,7 @@ public struct ProjectFilter: Sendable {
 
     /// The filters as SQL conditions on the projects table.
     func conditions(_ builder: some SQLPredicateBuilder) {
+        scope.projectConditions(builder)
         if let district { builder.where("district", .equal, SQLBind(district)) }
         if let status { builder.where("status", .equal, SQLBind(status.rawValue)) }
         if let instrument { builder.where("recommended_instruments", .like, SQLBind("%," + Self.escapeLike(instrument) + ",%")) }

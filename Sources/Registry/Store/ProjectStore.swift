@@ -84,8 +84,9 @@ public struct ProjectStore: Sendable {
         try await ProjectModel.query(on: db).filter(\.$enterprise.$id == enterprise.requireID()).count()
     }
 
-    public func listEnterprises(page: Int, perPage: Int, text: String?, district: String?) async throws -> (items: [EnterpriseModel], total: Int) {
+    public func listEnterprises(page: Int, perPage: Int, text: String?, district: String?, scope: RecordScope = .everything) async throws -> (items: [EnterpriseModel], total: Int) {
         let query = EnterpriseModel.query(on: db)
+        scope.enterpriseConditions(query)
         if let district { query.filter(\.$district == district) }
         if let text, !text.isEmpty {
             query.group(.or) { $0.filter(\.$name ~~ text).filter(\.$creditCode ~~ text.uppercased()) }

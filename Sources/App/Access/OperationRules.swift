@@ -1,0 +1,69 @@
+import Workflow
+
+/// THE table of access: for every operation of `openapi.yaml`, who may call it. Both servers
+/// consult it (`AccessMiddleware` finds a request's operation by its route); an operation
+/// without a row is refused to everyone, and `RoleOperationTests` fails until the row exists.
+///
+/// Departments and banks see nothing of the registry yet: the cases sent to a department and a
+/// bank's own contracts come with the applications and the ledger.
+enum OperationRules {
+    /// Those who see part of the registry: their enterprise, their district, or all of it.
+    static let registry: AccessRule = .roles([.enterprise, .districtOfficer, .cityOfficer, .administrator])
+    /// Officers: a district officer in its district, the city officer and the administrator everywhere.
+    static let officers: AccessRule = .roles([.districtOfficer, .cityOfficer, .administrator])
+    /// The whole city at once: rolling lists, bulk imports, deleting an enterprise.
+    static let city: AccessRule = .roles([.cityOfficer, .administrator])
+    static let administrators: AccessRule = .roles([.administrator])
+
+    static let rules: [String: AccessRule] = [
+        // The public policy calculator: a project file in, its plan out; nothing stored.
+        "matchProjectFile": .anyone,
+
+        // Enterprises: an enterprise user registers and edits its own (the credit code of its
+        // account); officers within their district.
+        "listEnterprises": registry,
+        "createEnterprise": registry,
+        "getEnterprise": registry,
+        "updateEnterprise": registry,
+        "deleteEnterprise": city,
+        "getEnterprisePlan": registry,
+
+        // Projects: the enterprise's own, the district's, all.
+        "listProjects": registry,
+        "createProject": registry,
+        "getProject": registry,
+        "updateProject": registry,
+        "deleteProject": registry,
+        "getProjectMatch": registry,
+        "listProjectVersions": registry,
+        "getProjectVersion": registry,
+        // Filing, construction, completion and acceptance are the authorities' to record.
+        "changeProjectStatus": officers,
+        "exportProjects": registry,
+
+        // Rolling lists span the city and go to banks and lessors.
+        "listRollingLists": city,
+        "createRollingList": city,
+        "getRollingList": city,
+        "reviseRollingList": city,
+        "publishRollingList": city,
+        "sendRollingList": city,
+        "exportRollingList": city,
+
+        // An import may touch any enterprise.
+        "createImport": city,
+        "getImport": city,
+
+        // Accounts.
+        "createToken": .signIn,
+        "listTokens": AccessRule.everyRole,
+        "revokeToken": AccessRule.everyRole,
+        "getMe": AccessRule.everyRole,
+        "listUsers": administrators,
+        "createUser": administrators,
+        "getUser": administrators,
+        "updateUser": administrators,
+    ]
+
+    static func rule(for operationId: String) -> AccessRule? { rules[operationId] }
+}
