@@ -41,24 +41,4 @@ import Testing
         #expect(CommitmentSample.fnv1a("") == 0xCBF2_9CE4_8422_2325)
         #expect(CommitmentSample.fnv1a("a") == 0xAF63_DC4C_8601_EC8C)
     }
-
-    @Test func whoQualifies() {
-        let rules = Fixtures.workflow.process.commitmentFiling
-        #expect(rules.qualifies(categories: ["technical-renovation"], zeroLand: true))
-        #expect(!rules.qualifies(categories: ["technical-renovation"], zeroLand: false))
-        #expect(!rules.qualifies(categories: ["equipment-renewal"], zeroLand: true))
-    }
-
-    @Test func filingStatus() {
-        let sample = CommitmentSample.draw(filings: filings, rate: rate, seed: 3)
-        let drawn = sample.selected[0]
-        let notDrawn = filings.first { !sample.selected.contains($0) }!
-        #expect(CommitmentFilingStatus.afterDraw(drawn, sample: sample) == .selectedForVerification)
-        #expect(CommitmentFilingStatus.afterDraw(notDrawn, sample: sample) == .filed)
-        #expect(CommitmentFilingStatus.selectedForVerification.verified(commitmentKept: true) == .verified)
-        #expect(CommitmentFilingStatus.selectedForVerification.verified(commitmentKept: false) == .revoked)
-        #expect(CommitmentFilingStatus.filed.verified(commitmentKept: false) == .revoked)
-        #expect(CommitmentFilingStatus.filed.verified(commitmentKept: true) == nil)
-        #expect(CommitmentFilingStatus.revoked.verified(commitmentKept: true) == nil)
-    }
 }
