@@ -20,3 +20,12 @@ import Policy
                           "start_review", "opinion", "approve", "reject", "withdraw", "lapse"])
     }
 }
+
+@Suite struct ApplicationEventLabelTests {
+    @Test func everyEventHasBothLabels() {
+        let events: [ApplicationEvent] = [.submit, .accept, .acceptWithDeficiencies, .returnForSupplement(reasons: ""), .supplement,
+                                          .startReview, .opinion(.approve), .approve, .reject(reasons: ""), .withdraw, .lapse]
+        for e in events { #expect(e.label.zh != e.name && !e.label.en.isEmpty, "\(e.name)") }
+        #expect(ApplicationEvent.acceptWithDeficiencies.label.zh == "容缺受理")
+    }
+}

@@ -125,7 +125,8 @@ import Policy
             #expect(!r.message.zh.isEmpty && !r.message.en.isEmpty)
             #expect(r.message.zh != r.message.en)
         }
-        #expect(TransitionRefusal.actorNotAllowed(event: "approve", actor: .person(.enterprise)).message.zh == "企业用户无权执行“approve”操作")
+        #expect(TransitionRefusal.actorNotAllowed(event: "approve", actor: .person(.enterprise)).message.zh == "企业用户无权“核准”")
+        #expect(TransitionRefusal.reasonsRequired(event: "reject").message == LocalizedText(zh: "“不予支持”须说明理由", en: "reject needs reasons"))
         #expect(TransitionRefusal.wrongState(event: "submit", state: .underReview).message.en == "cannot submit an application that is under review")
     }
 

@@ -52,3 +52,15 @@ import Policy
         #expect(throws: CalendarError.self) { try late.due(in: calendar) }
     }
 }
+
+@Suite struct ReviewRosterClocksTests {
+    @Test func aCaseGetsOneClockPerRequiredDepartment() {
+        let roster = Fixtures.workflow.roster
+        let clocks = roster.clocks(for: ["13"], zeroLand: false, categories: ["technical-renovation"], industryCode: "C3973",
+                                   started: day("2025-03-03"))
+        #expect(clocks.map(\.department) == ["development-reform", "economy-informatization", "ecology-environment", "finance"])
+        #expect(clocks.map(\.targetWorkingDays) == [10, 10, 7, 10])
+        let plain = roster.clocks(for: ["13"], zeroLand: false, categories: [], industryCode: "C3973", started: day("2025-03-03"))
+        #expect(plain.map(\.targetWorkingDays) == [10, 10, 15, 10])
+    }
+}
