@@ -42,6 +42,27 @@ public enum ApplicationEvent: Sendable, Hashable {
         }
     }
 
+    /// The event in words, for messages.
+    public var label: LocalizedText { Self.label(named: name) }
+
+    /// The label of an event by its stable name (refusals carry the name).
+    public static func label(named name: String) -> LocalizedText {
+        switch name {
+        case "submit": return LocalizedText(zh: "提交申报", en: "submit")
+        case "accept": return LocalizedText(zh: "受理", en: "accept")
+        case "accept_with_deficiencies": return LocalizedText(zh: "容缺受理", en: "accept with deficiencies")
+        case "return_for_supplement": return LocalizedText(zh: "退回补正", en: "return for supplement")
+        case "supplement": return LocalizedText(zh: "补交材料", en: "supplement")
+        case "start_review": return LocalizedText(zh: "送联合审查", en: "send to review")
+        case "opinion": return LocalizedText(zh: "出具审查意见", en: "give an opinion")
+        case "approve": return LocalizedText(zh: "核准", en: "approve")
+        case "reject": return LocalizedText(zh: "不予支持", en: "reject")
+        case "withdraw": return LocalizedText(zh: "撤回申报", en: "withdraw")
+        case "lapse": return LocalizedText(zh: "失效", en: "lapse")
+        default: return LocalizedText(zh: name, en: name)
+        }
+    }
+
     /// Who may fire the event. Intake and sending to review are the district's or the city's;
     /// only the city officer decides; only the platform declares a lapse (from the due days).
     public var allowedActors: Set<WorkflowActor> {

@@ -20,14 +20,17 @@ public enum TransitionRefusal: Error, Sendable, Hashable, CustomStringConvertibl
     public var message: LocalizedText {
         switch self {
         case .actorNotAllowed(let event, let actor):
-            return LocalizedText(zh: "\(actor.label.zh)无权执行“\(event)”操作", en: "\(actor.label.en) may not \(event)")
+            let e = ApplicationEvent.label(named: event)
+            return LocalizedText(zh: "\(actor.label.zh)无权“\(e.zh)”", en: "\(actor.label.en) may not \(e.en)")
         case .wrongState(let event, let state):
-            return LocalizedText(zh: "申报处于“\(state.label.zh)”状态，不能执行“\(event)”操作",
-                                 en: "cannot \(event) an application that is \(state.label.en)")
+            let e = ApplicationEvent.label(named: event)
+            return LocalizedText(zh: "申报处于“\(state.label.zh)”状态，不能“\(e.zh)”",
+                                 en: "cannot \(e.en) an application that is \(state.label.en)")
         case .finalState(let state):
             return LocalizedText(zh: "申报已\(state.label.zh)，不能再变更", en: "the application is \(state.label.en) and can no longer change")
         case .reasonsRequired(let event):
-            return LocalizedText(zh: "“\(event)”须说明理由", en: "\(event) needs reasons")
+            let e = ApplicationEvent.label(named: event)
+            return LocalizedText(zh: "“\(e.zh)”须说明理由", en: "\(e.en) needs reasons")
         case .reviewNotReady(let outcome):
             switch outcome {
             case .waiting(let on)?:

@@ -39,3 +39,15 @@ public struct ServiceLevelClock: Sendable, Hashable, Codable {
         return try calendar.workingDays(from: day, to: due) <= margin ? .atRisk : .onTrack
     }
 }
+
+extension ReviewRoster {
+    /// The clocks of a case sent to review on `started`: one per required department, the
+    /// environmental one on the green channel's target when the project qualifies.
+    public func clocks(for instrumentIDs: [String], zeroLand: Bool, categories: Set<String>, industryCode: String,
+                       started: Day) -> [ServiceLevelClock] {
+        let green = greenChannel?.qualifies(categories: categories, industryCode: industryCode) ?? false
+        return requiredDepartments(for: instrumentIDs, zeroLand: zeroLand).map {
+            ServiceLevelClock(department: $0, started: started, roster: self, greenChannel: green)
+        }
+    }
+}
