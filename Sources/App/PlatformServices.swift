@@ -2,6 +2,7 @@ import FluentKit
 import Logging
 import Policy
 import Registry
+import Workflow
 
 /// What the API's handlers need, and nothing more: the policy library and its engine, the
 /// stores over the database, the import runner. Handlers receive this instead of the whole
@@ -14,6 +15,11 @@ struct PlatformServices: Sendable {
     /// Sign-in's settings, hasher and rate limit.
     let accounts: AccountServices
     let logger: Logger
+    /// The workflow's policy data (materials, departments, process, calendar).
+    let workflow: WorkflowLibrary
+    /// The policy library's version, pinned to every decision.
+    let libraryVersion: String
+    let clock: PlatformClock
 
     /// The engine, evaluating projects without an application date under today's policy.
     var engine: Engine { Engine(library: library) }
@@ -21,4 +27,7 @@ struct PlatformServices: Sendable {
     func projectStore(on db: (any Database)? = nil) -> ProjectStore { ProjectStore(db: db ?? database(), engine: engine) }
     func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database()) }
     func importService() -> ImportService { ImportService(db: database(), library: library) }
+    func applicationStore(on db: (any Database)? = nil) -> ApplicationStore {
+        ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion)
+    }
 }

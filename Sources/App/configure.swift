@@ -3,6 +3,7 @@ import Foundation
 import Policy
 import Registry
 import Vapor
+import Workflow
 
 /// Sets up the whole application: database (SQLite by default, PostgreSQL with a URL), the
 /// policy library, migrations, middleware, routes and the JSON API. Tests call the same function.
@@ -14,6 +15,13 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         library = try PolicyLibraryLoader.loadDefault()
     }
     app.policyLibrary = library
+    // The workflow's data lives in the same folder, and the library's version covers both.
+    guard let directory = settings.policyDirectory ?? PolicyLibraryLoader.defaultDirectory() else {
+        throw Abort(.internalServerError, reason: "policy library not found")
+    }
+    app.workflowLibrary = try WorkflowLibrary.load(directory: directory.appendingPathComponent("workflow"), policy: library)
+    app.libraryVersion = try LibraryFingerprint.of(directory: directory)
+    app.platformClock = PlatformClock(fixed: settings.today)
     app.logger.info("policy library loaded", metadata: ["plan": .string(library.plan.id), "instruments": .stringConvertible(library.instruments.count)])
 
     // The registry owns its database setup; the server only hands it Vapor's list of databases.
