@@ -134,6 +134,20 @@ import Workflow
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func anAdministratorCannotLockThemselvesOut(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            var r = try await app.call(.GET, "api/me")
+            let id = try #require((r.body["account"] as? [String: Any])?["id"] as? String)
+            r = try await app.call(.PATCH, "api/users/\(id)", json: #"{"disabled": true}"#)
+            #expect(r.status == .conflict)
+            r = try await app.call(.PATCH, "api/users/\(id)", json: #"{"role": "city_officer"}"#)
+            #expect(r.status == .conflict)
+            r = try await app.call(.PATCH, "api/users/\(id)", json: #"{"displayName": "管理员"}"#)
+            #expect(r.status == .ok && r.body["displayName"] as? String == "管理员")
+        }
+    }
+
     @Test func theThrottleCountsPerKeyInASlidingMinute() async {
         let throttle = LoginThrottle(limit: 2)
         let t0 = Date(timeIntervalSince1970: 1_000_000)
