@@ -200,11 +200,20 @@ import Workflow
         }
     }
 
-    @Test func passwordRulesNameEveryProblem() {
-        #expect(PasswordRules.problems("Quite-Long-Secret-9", username: "li").isEmpty)
-        #expect(PasswordRules.problems("short1A!", username: "li").count == 1)
-        #expect(PasswordRules.problems("alllowercaseletters", username: "li").count == 1)
-        #expect(PasswordRules.problems("Li.Wei-Secret-99", username: "li.wei").count == 1)
-        #expect(PasswordRules.problems("P@ssw0rd1234", username: "x").map(\.en) == ["the password is too common"])
+    @Test(arguments: TestDatabase.all)
+    func aDisabledAccountsTokensStopAndLifetimesHaveTheirLimit(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let token = try await TestAccounts.token(app, role: .cityOfficer, username: "leaving")
+            var r = try await Self.signIn(app, "leaving", TestAccounts.password, extra: #", "expiresInDays": 400"#)
+            #expect(r.status == .unprocessableEntity && r.raw.contains("$.expiresInDays"))
+            r = try await app.call(.GET, "api/me", as: .bearer(token))
+            let id = try #require((r.body["account"] as? [String: Any])?["id"] as? String)
+            r = try await app.call(.PATCH, "api/users/\(id)", json: #"{"disabled": true}"#)
+            #expect(r.status == .ok && r.body["disabled"] as? Bool == true)
+            r = try await app.call(.GET, "api/me", as: .bearer(token))
+            #expect(r.status == .unauthorized)
+            r = try await Self.signIn(app, "leaving", TestAccounts.password)
+            #expect(r.status == .unauthorized)
+        }
     }
 }
