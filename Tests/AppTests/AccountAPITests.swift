@@ -45,6 +45,9 @@ import Workflow
             #expect(challenge?.hasPrefix("Bearer") == true)
             r = try await app.call(.GET, "api/projects", as: .anonymous)
             #expect(r.status == .unauthorized && r.body["error"] as? String == "unauthorized")
+            // HEAD is GET's: the same rule.
+            try await app.testing().test(.HEAD, "api/projects") { res in #expect(res.status == .unauthorized) }
+            try await app.testing().test(.HEAD, "api/projects", headers: app.adminHeaders) { res in #expect(res.status == .ok) }
             // Another account's token cannot be revoked, nor found.
             r = try await app.call(.DELETE, "api/tokens/\(id)")
             #expect(r.status == .notFound)
