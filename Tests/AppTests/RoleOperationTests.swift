@@ -39,16 +39,21 @@ import Yams
         /// For an operation on one enterprise's record: what A's user and Pudong's officer get
         /// for B's (nil: the operation reaches no particular enterprise).
         let foreign: Expect?
+        /// Who is refused a foreign record (B's, or a case not sent to the department).
+        var foreignTo: Set<Who> = [.enterprise, .districtOfficer]
 
         static let everyone = Row(allowed: Set(Who.allCases), foreign: nil)
         static let signedIn = Row(allowed: Set(Who.allCases).subtracting([.anonymous]), foreign: nil)
         static func only(_ who: Set<Who>) -> Row { Row(allowed: who, foreign: nil) }
         static func owned(_ who: Set<Who>, foreign: Expect = .notFound) -> Row { Row(allowed: who, foreign: foreign) }
+        /// A case: B's is foreign to A's user, to Pudong's officer and to the department (not sent to it).
+        static func ownedCase(_ who: Set<Who>) -> Row { Row(allowed: who, foreign: .notFound, foreignTo: [.enterprise, .districtOfficer, .department]) }
     }
 
     static let registry: Set<Who> = [.enterprise, .districtOfficer, .cityOfficer, .administrator]
     static let officers: Set<Who> = [.districtOfficer, .cityOfficer, .administrator]
     static let city: Set<Who> = [.cityOfficer, .administrator]
+    static let caseReaders: Set<Who> = [.enterprise, .districtOfficer, .cityOfficer, .department, .administrator]
 
     /// The expected access, written out independently of `OperationRules`.
     static let table: [String: Row] = [
@@ -87,6 +92,21 @@ import Yams
         "createUser": .only([.administrator]),
         "getUser": .only([.administrator]),
         "updateUser": .only([.administrator]),
+        // Applications: A's case is under review with a step of the test department (economy-informatization).
+        "listApplications": .only(caseReaders),
+        "createApplication": .owned([.enterprise]),
+        "getApplication": .ownedCase(caseReaders),
+        "submitApplication": .owned([.enterprise]),
+        "withdrawApplication": .owned([.enterprise]),
+        "uploadApplicationMaterial": .owned([.enterprise]),
+        "downloadApplicationMaterial": .ownedCase(caseReaders),
+        "intakeApplication": .owned([.districtOfficer, .cityOfficer]),
+        "startApplicationReview": .owned([.districtOfficer, .cityOfficer]),
+        "giveReviewOpinion": .only([.department]),
+        "decideApplication": .only([.cityOfficer]),
+        "compareApplicationWithPolicy": .ownedCase(caseReaders),
+        "getApplicationAudit": .ownedCase(caseReaders),
+        "listAuditEntries": .only(city),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -118,6 +138,8 @@ import Yams
         let list: String
         let importID: String
         let user: String
+        /// A's application (under review) and one of its materials; B's application (a draft).
+        let caseA: String, materialA: String, caseB: String, materialB: String
 
         static let codeA = "91310115MA1K4ABCDD"
         static let codeB = CreditCode.withCheckCharacter("91310112MA1G0B0B0")!
@@ -150,7 +172,14 @@ import Yams
             r = try await app.call(.GET, "api/users")
             let users = try JSONSerialization.jsonObject(with: Data(r.raw.utf8)) as? [[String: Any]] ?? []
             let user = try #require(users.first { $0["username"] as? String == "signin.target" }?["id"] as? String)
-            return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user)
+            let enterpriseB = try await TestAccounts.token(app, role: .enterprise, enterpriseCode: codeB)
+            let (caseA, materialA) = try await ApplicationAPITests.caseUnderReview(app, creditCode: codeA, enterprise: tokens[.enterprise]!,
+                                                                                  officer: tokens[.districtOfficer]!)
+            let caseB = try await ApplicationAPITests.draft(app, creditCode: codeB, enterprise: enterpriseB)
+            let (_, uploaded) = try await ApplicationAPITests.upload(app, caseB, item: "application-form", content: ApplicationAPITests.pdf(), as: enterpriseB)
+            let materialB = try #require((uploaded["materials"] as? [[String: Any]])?.first?["id"] as? String)
+            return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
+                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB)
         }
 
         static func enterprise(_ code: String, _ district: String) -> String {
@@ -221,6 +250,22 @@ import Yams
                 return (.POST, "api/users", #"{"username": "u-\#(UUID().uuidString.prefix(8).lowercased())", "password": "Quite-Long-Secret-9", "role": "city_officer"}"#)
             case "getUser": return (.GET, "api/users/\(user)", nil)
             case "updateUser": return (.PATCH, "api/users/\(user)", #"{"displayName": "签到用户"}"#)
+            case "listApplications": return (.GET, "api/applications", nil)
+            case "createApplication":
+                // A second open application of the same project is 409 (the rule let it through).
+                return (.POST, "api/applications", #"{"projectId": "\#(try await ApplicationAPITests.projectOf(app, own ? caseA : caseB))"}"#)
+            case "getApplication": return (.GET, "api/applications/\(own ? caseA : caseB)", nil)
+            case "submitApplication": return (.POST, "api/applications/\(own ? caseA : caseB)/submit", nil)
+            case "withdrawApplication": return (.POST, "api/applications/\(own ? caseA : caseB)/withdraw", nil)
+            case "uploadApplicationMaterial": return (.POST, "api/applications/\(own ? caseA : caseB)/materials?item=application-form&fileName=a.pdf", "%PDF-1.7 test")
+            case "downloadApplicationMaterial": return (.GET, "api/applications/\(own ? caseA : caseB)/materials/\(own ? materialA : materialB)", nil)
+            case "intakeApplication": return (.POST, "api/applications/\(own ? caseA : caseB)/intake", #"{"action": "accept"}"#)
+            case "startApplicationReview": return (.POST, "api/applications/\(own ? caseA : caseB)/review", nil)
+            case "giveReviewOpinion": return (.POST, "api/applications/\(caseA)/opinions", #"{"verdict": "approve"}"#)
+            case "decideApplication": return (.POST, "api/applications/\(caseA)/decision", #"{"outcome": "reject", "reasons": "测试"}"#)
+            case "compareApplicationWithPolicy": return (.GET, "api/applications/\(own ? caseA : caseB)/comparison", nil)
+            case "getApplicationAudit": return (.GET, "api/applications/\(own ? caseA : caseB)/audit", nil)
+            case "listAuditEntries": return (.GET, "api/audit", nil)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)
@@ -235,6 +280,9 @@ import Yams
                 let (jsonl, _) = try ImportExportAPITests.population(1)
                 headers.replaceOrAdd(name: .contentType, value: "application/x-ndjson")
                 buffer = ByteBuffer(string: jsonl)
+            } else if operationId == "uploadApplicationMaterial", let body {
+                headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
+                buffer = ByteBuffer(string: body)
             } else if let body {
                 headers.contentType = .json
                 buffer = ByteBuffer(string: body)
@@ -255,7 +303,7 @@ import Yams
             // revokeToken: allowed to every role, but there is no such token of theirs.
             return operationId == "revokeToken" ? .notFound : .forbidden
         }
-        if let foreign = row.foreign, !own, who == .enterprise || who == .districtOfficer { return foreign }
+        if let foreign = row.foreign, !own, row.foreignTo.contains(who) { return foreign }
         return .allowed
     }
 

@@ -13,12 +13,13 @@ enum TestAccounts {
 
     /// A new account of `role` with a token of `scopes`; answers the token.
     static func token(_ app: Application, role: Role, enterpriseCode: String? = nil, district: String? = nil,
+                      department: String = "economy-informatization",
                       scopes: Set<TokenScope> = [.read, .write], username: String? = nil) async throws -> String {
         var fields = AccountAdministration.Fields()
         fields.role = role
         fields.enterpriseCode = enterpriseCode
         fields.district = district
-        fields.department = role == .department ? "fgw" : nil
+        fields.department = role == .department ? department : nil
         fields.institution = role == .bank ? "上海测试银行" : nil
         let name = username ?? "\(role.rawValue.replacingOccurrences(of: "_", with: "-"))-\(UUID().uuidString.prefix(8).lowercased())"
         let admin = AccountAdministration(db: app.db, hasher: app.accountServices.hasher, vocabulary: app.policyLibrary.vocabulary)
