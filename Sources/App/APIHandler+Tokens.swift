@@ -24,7 +24,8 @@ extension APIHandler {
         let secret = Secrets.newToken()
         let record = try await accounts.createToken(for: account.id, name: body.name?.trimmingCharacters(in: .whitespaces) ?? "api",
                                                     secretHash: Secrets.hash(secret), scopes: scopes,
-                                                    expiresAt: Date().addingTimeInterval(TimeInterval(days) * 86_400))
+                                                    expiresAt: Date().addingTimeInterval(TimeInterval(days) * 86_400),
+                                                    by: AuditActor(userID: account.id, name: account.username, address: address))
         return .created(.init(body: .json(.init(token: secret, tokenType: .bearer, record: Self.token(record)))))
     }
 
@@ -33,7 +34,7 @@ extension APIHandler {
     }
 
     func revokeToken(_ input: Operations.RevokeToken.Input) async throws -> Operations.RevokeToken.Output {
-        try await accounts.revokeToken(try uuid(input.path.id), of: try access().account.id)
+        try await accounts.revokeToken(try uuid(input.path.id), of: try access().account.id, by: currentActor())
         return .noContent(.init())
     }
 

@@ -7,7 +7,8 @@ import Workflow
 /// a new password).
 extension APIHandler {
     var administration: AccountAdministration {
-        AccountAdministration(db: services.database(), hasher: services.accounts.hasher, vocabulary: vocabulary)
+        AccountAdministration(db: services.database(), hasher: services.accounts.hasher, vocabulary: vocabulary,
+                              departments: Set(services.workflow.roster.departments.map(\.code)), actor: currentActor())
     }
 
     func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {

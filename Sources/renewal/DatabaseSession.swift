@@ -1,3 +1,4 @@
+import ArgumentParser
 import FluentKit
 import Foundation
 import Logging
@@ -10,6 +11,8 @@ import Registry
 struct DatabaseSession {
     let connection: RegistryConnection
     let library: PolicyLibrary
+    /// The folder the library was loaded from (its `workflow/` is beside the instruments).
+    let libraryDirectory: URL
 
     var db: any Database { connection.db }
     var projectStore: ProjectStore { ProjectStore(db: connection.db, engine: Engine(library: library)) }
@@ -21,11 +24,13 @@ struct DatabaseSession {
     }
 
     static func with<T>(sqlite: String?, policy: String? = nil, _ body: (DatabaseSession) async throws -> T) async throws -> T {
-        let library = try PolicyLoading.load(policy ?? ProcessInfo.processInfo.environment["RENEWAL_POLICY_DIR"])
+        let folder = policy ?? ProcessInfo.processInfo.environment["RENEWAL_POLICY_DIR"]
+        let library = try PolicyLoading.load(folder)
+        guard let directory = folder.map({ URL(fileURLWithPath: $0) }) ?? PolicyLibraryLoader.defaultDirectory() else { throw ExitCode(3) }
         var logger = Logger(label: "renewal")
         logger.logLevel = .warning
         return try await RegistryConnection.with(settings(sqlite: sqlite), logger: logger) { connection in
-            try await body(DatabaseSession(connection: connection, library: library))
+            try await body(DatabaseSession(connection: connection, library: library, libraryDirectory: directory))
         }
     }
 }

@@ -24,7 +24,11 @@ struct UserCommand: AsyncParsableCommand {
         let settings = AccessSettings.fromEnvironment(ProcessInfo.processInfo.environment)
         let hasher = try PasswordHasher(cost: settings.bcryptCost)
         return try await DatabaseSession.with(sqlite: options.sqlite, policy: options.policy) { session in
-            try await body(AccountAdministration(db: session.db, hasher: hasher, vocabulary: session.library.vocabulary), AccountStore(db: session.db))
+            let workflow = try WorkflowLibrary.load(directory: session.libraryDirectory.appendingPathComponent("workflow"), policy: session.library)
+            let administration = AccountAdministration(db: session.db, hasher: hasher, vocabulary: session.library.vocabulary,
+                                                       departments: Set(workflow.roster.departments.map(\.code)),
+                                                       actor: .commandLine("user \(ProcessInfo.processInfo.userName)"))
+            return try await body(administration, AccountStore(db: session.db))
         }
     }
 

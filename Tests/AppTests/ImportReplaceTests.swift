@@ -115,7 +115,7 @@ import VaporTesting
             r = try await app.call(.PUT, "api/projects/\(id)", json: try Fixtures.json(changed))
             #expect(r.status == .ok)
             var versions = try await app.call(.GET, "api/projects/\(id)/versions").body["items"] as? [[String: Any]] ?? []
-            #expect(versions.count == 1 && versions.first?["replacedBy"] as? String == "api" && versions.first?["version"] as? Int == 1, "\(versions)")
+            #expect(versions.count == 1 && versions.first?["replacedBy"] as? String == "test-admin" && versions.first?["version"] as? Int == 1, "\(versions)")
             let v1 = try await app.call(.GET, "api/projects/\(id)/versions/1").body
             #expect(((v1["project"] as? [String: Any])?["investment"] as? [String: String])?["approved"] == "11800000.00", "\(v1)")
             #expect((v1["summary"] as? [String: Any])?["recommendedTotal"] as? String != "10000000.00")
@@ -123,7 +123,7 @@ import VaporTesting
             // A deleted project keeps its versions, the last one its state when deleted.
             #expect(try await app.call(.DELETE, "api/projects/\(id)").status == .noContent)
             versions = try await app.call(.GET, "api/projects/\(id)/versions").body["items"] as? [[String: Any]] ?? []
-            #expect(versions.map { $0["replacedBy"] as? String } == ["api", "api delete"])
+            #expect(versions.map { $0["replacedBy"] as? String } == ["test-admin", "delete by test-admin"])
             #expect(try await app.call(.GET, "api/projects/\(UUID().uuidString)/versions").status == .notFound)
         }
     }

@@ -22,11 +22,13 @@ enum TestAccounts {
         fields.department = role == .department ? department : nil
         fields.institution = role == .bank ? "上海测试银行" : nil
         let name = username ?? "\(role.rawValue.replacingOccurrences(of: "_", with: "-"))-\(UUID().uuidString.prefix(8).lowercased())"
-        let admin = AccountAdministration(db: app.db, hasher: app.accountServices.hasher, vocabulary: app.policyLibrary.vocabulary)
+        let admin = AccountAdministration(db: app.db, hasher: app.accountServices.hasher, vocabulary: app.policyLibrary.vocabulary,
+                                         departments: Set(app.workflowLibrary.roster.departments.map(\.code)), actor: .system("test"))
         let account = try await admin.create(username: name, password: password, fields: fields)
         let secret = Secrets.newToken()
         _ = try await AccountStore(db: app.db).createToken(for: account.id, name: "test", secretHash: Secrets.hash(secret),
-                                                           scopes: scopes, expiresAt: Date().addingTimeInterval(86_400))
+                                                           scopes: scopes, expiresAt: Date().addingTimeInterval(86_400),
+                                                           by: .system("test"))
         return secret
     }
 

@@ -11,11 +11,18 @@ public struct AccountAdministration: Sendable {
     let store: AccountStore
     let hasher: PasswordHasher
     let vocabulary: Vocabulary
+    /// The reviewing departments' codes (`workflow/departments.yaml`): a department account is
+    /// bound to one of them.
+    let departments: Set<String>
+    /// Who makes the changes, for the audit trail.
+    let actor: AuditActor
 
-    public init(db: any Database, hasher: PasswordHasher, vocabulary: Vocabulary) {
+    public init(db: any Database, hasher: PasswordHasher, vocabulary: Vocabulary, departments: Set<String>, actor: AuditActor) {
         store = AccountStore(db: db)
         self.hasher = hasher
         self.vocabulary = vocabulary
+        self.departments = departments
+        self.actor = actor
     }
 
     /// The fields of an account as a request or a command gives them.
@@ -41,7 +48,7 @@ public struct AccountAdministration: Sendable {
         let binding = self.binding(role: role, fields: fields, current: AccountBinding(), issues: &issues)
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
         let new = NewAccount(username: username, role: role, displayName: fields.displayName?.trimmingCharacters(in: .whitespaces) ?? username, binding: binding)
-        return try await store.create(new, passwordHash: try await hasher.hash(password))
+        return try await store.create(new, passwordHash: try await hasher.hash(password), by: actor)
     }
 
     public func change(_ id: UUID, fields: Fields, disabled: Bool?, unlock: Bool, password: String?) async throws -> AccountRecord {
@@ -63,7 +70,7 @@ public struct AccountAdministration: Sendable {
         change.disabled = disabled
         change.unlock = unlock
         if let password { change.passwordHash = try await hasher.hash(password) }
-        return try await store.update(id, change)
+        return try await store.update(id, change, by: actor)
     }
 
     func passwordIssues(_ password: String, username: String) -> [ValidationIssue] {
@@ -95,6 +102,10 @@ public struct AccountAdministration: Sendable {
         case .department?:
             guard let code = b.departmentCode, !code.isEmpty else { missing("$.department"); break }
             if let problem = TextKind.code.problem(in: code) { issues.append(ValidationIssue(path: "$.department", zh: problem.zh, en: problem.en)) }
+            else if !departments.contains(code) {
+                let known = departments.sorted().joined(separator: ", ")
+                issues.append(ValidationIssue(path: "$.department", zh: "未知的联审部门：\(code)（可选：\(known)）", en: "unknown reviewing department: \(code) (one of: \(known))"))
+            }
         case .institution?:
             guard let name = b.institution, !name.isEmpty else { missing("$.institution"); break }
             if let problem = TextKind.name.problem(in: name) { issues.append(ValidationIssue(path: "$.institution", zh: problem.zh, en: problem.en)) }

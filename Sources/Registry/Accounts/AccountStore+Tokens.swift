@@ -8,15 +8,22 @@ extension AccountStore {
     /// A token's last use is written at most this often: not a write on every request.
     static let lastUsedResolution: TimeInterval = 60
 
-    public func createToken(for userID: UUID, name: String, secretHash: String, scopes: Set<TokenScope>, expiresAt: Date) async throws -> TokenRecord {
-        let m = APITokenModel()
-        m.$user.id = userID
-        m.name = name
-        m.tokenHash = secretHash
-        m.scopes = TokenScope.allCases.filter(scopes.contains).map(\.rawValue).joined(separator: ",")
-        m.expiresAt = expiresAt
-        try await m.create(on: db)
-        return try TokenRecord(m)
+    public func createToken(for userID: UUID, name: String, secretHash: String, scopes: Set<TokenScope>, expiresAt: Date,
+                            by actor: AuditActor) async throws -> TokenRecord {
+        try await db.transaction { db in
+            let m = APITokenModel()
+            m.$user.id = userID
+            m.name = name
+            m.tokenHash = secretHash
+            m.scopes = TokenScope.allCases.filter(scopes.contains).map(\.rawValue).joined(separator: ",")
+            m.expiresAt = expiresAt
+            try await m.create(on: db)
+            try await AuditTrail.append(AuditChange(action: "token.create", subjectType: "token", subjectID: try m.requireID().uuidString.lowercased(),
+                                                    after: AuditChange.state(["user": userID.uuidString.lowercased(), "name": name, "scopes": m.scopes,
+                                                                              "expiresAt": ISO8601DateFormatter().string(from: expiresAt)])),
+                                        by: actor, on: db)
+            return try TokenRecord(m)
+        }
     }
 
     /// The account's tokens, newest first (revoked and expired ones included, marked so).
@@ -25,13 +32,18 @@ extension AccountStore {
     }
 
     /// Revokes one of the account's tokens; another account's token is "not found".
-    public func revokeToken(_ id: UUID, of userID: UUID, now: Date = Date()) async throws {
-        guard let m = try await APITokenModel.query(on: db).filter(\.$id == id).filter(\.$user.$id == userID).first() else {
-            throw RegistryError.notFound(LocalizedText(zh: "未找到令牌 \(id.uuidString.lowercased())", en: "no token \(id.uuidString.lowercased())"))
-        }
-        if m.revokedAt == nil {
-            m.revokedAt = now
-            try await m.save(on: db)
+    public func revokeToken(_ id: UUID, of userID: UUID, now: Date = Date(), by actor: AuditActor) async throws {
+        try await db.transaction { db in
+            guard let m = try await APITokenModel.query(on: db).filter(\.$id == id).filter(\.$user.$id == userID).first() else {
+                throw RegistryError.notFound(LocalizedText(zh: "未找到令牌 \(id.uuidString.lowercased())", en: "no token \(id.uuidString.lowercased())"))
+            }
+            if m.revokedAt == nil {
+                m.revokedAt = now
+                try await m.save(on: db)
+                try await AuditTrail.append(AuditChange(action: "token.revoke", subjectType: "token", subjectID: id.uuidString.lowercased(),
+                                                        after: AuditChange.state(["user": userID.uuidString.lowercased(), "revoked": "true"])),
+                                            by: actor, on: db)
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public struct AccountStore: Sendable {
         .notFound(LocalizedText(zh: "未找到用户 \(id.uuidString.lowercased())", en: "no user \(id.uuidString.lowercased())"))
     }
 
-    public func create(_ new: NewAccount, passwordHash: String) async throws -> AccountRecord {
+    public func create(_ new: NewAccount, passwordHash: String, by actor: AuditActor) async throws -> AccountRecord {
         try await db.transaction { db in
             if try await UserModel.query(on: db).filter(\.$username == new.username).count() > 0 {
                 throw RegistryError.conflict(LocalizedText(zh: "用户名 \(new.username) 已被使用", en: "the username \(new.username) is taken"))
@@ -30,8 +30,17 @@ public struct AccountStore: Sendable {
             m.disabled = false
             m.failedLogins = 0
             try await m.create(on: db)
+            try await AuditTrail.append(AuditChange(action: "user.create", subjectType: "user", subjectID: try m.requireID().uuidString.lowercased(),
+                                                    after: Self.auditState(m)), by: actor, on: db)
             return try AccountRecord(m)
         }
+    }
+
+    /// An account as the audit trail keeps it: never its password hash, only whether it changed.
+    static func auditState(_ m: UserModel, passwordChanged: Bool = false) -> String {
+        AuditChange.state(["username": m.username, "role": m.role, "displayName": m.displayName, "enterpriseCode": m.enterpriseCode,
+                           "district": m.districtCode, "department": m.departmentCode, "institution": m.institution,
+                           "disabled": String(m.disabled), "passwordChanged": passwordChanged ? "true" : nil])
     }
 
     static func assign(_ b: AccountBinding, to m: UserModel) {
@@ -58,9 +67,10 @@ public struct AccountStore: Sendable {
 
     public func count() async throws -> Int { try await UserModel.query(on: db).count() }
 
-    public func update(_ id: UUID, _ change: AccountChange) async throws -> AccountRecord {
+    public func update(_ id: UUID, _ change: AccountChange, by actor: AuditActor) async throws -> AccountRecord {
         try await db.transaction { db in
             guard let m = try await UserModel.find(id, on: db) else { throw Self.notFound(id) }
+            let before = Self.auditState(m)
             let role = change.role ?? Role(rawValue: m.role) ?? .enterprise
             m.role = role.rawValue
             if let name = change.displayName { m.displayName = name }
@@ -79,6 +89,9 @@ public struct AccountStore: Sendable {
             if m.disabled || change.passwordHash != nil {
                 try await WebSessionModel.query(on: db).filter(\.$user.$id == id).delete()
             }
+            try await AuditTrail.append(AuditChange(action: "user.update", subjectType: "user", subjectID: id.uuidString.lowercased(),
+                                                    before: before, after: Self.auditState(m, passwordChanged: change.passwordHash != nil)),
+                                        by: actor, on: db)
             return try AccountRecord(m)
         }
     }
