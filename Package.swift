@@ -67,6 +67,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Outgoing mail over SMTP on SwiftNIO, knowing nothing of the platform: a message, its
+        // rendering (RFC 5322 headers, RFC 2047 subject, dot-stuffing) and one conversation per mail.
+        .target(
+            name: "Mail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "API",
             dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
@@ -76,7 +85,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Policy", "Simulation", "Registry", "API", "Workflow",
+                "Policy", "Simulation", "Registry", "API", "Workflow", "Mail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Yams", package: "Yams"),
@@ -117,6 +126,16 @@ let package = Package(
             name: "WorkflowTests",
             dependencies: ["Workflow", "Policy"]
         ),
+        // An SMTP server in the test process, for the mail tests and the outbox's.
+        .target(
+            name: "MailTestSupport",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Tests/MailTestSupport"
+        ),
+        .testTarget(
+            name: "MailTests",
+            dependencies: ["Mail", "MailTestSupport"]
+        ),
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Policy", "Simulation"]
@@ -124,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Registry", "Policy", "Workflow",
+                "App", "Registry", "Policy", "Workflow", "Mail", "MailTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ]
