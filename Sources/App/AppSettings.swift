@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 import Registry
 
 /// How the server is set up. Layered as the hummingbird examples do: command-line options
@@ -25,16 +26,34 @@ public struct AppSettings: Sendable {
     public var hostname = "127.0.0.1"
     public var port = 8080
     public var autoMigrate = true
+    /// How often the scheduler looks for due work (`ScheduledJob`); nil runs none. Nil here, so
+    /// that tests and tools opt in; `fromEnvironment` (what `renewal serve` reads) sets 30 s.
+    public var schedulerInterval: Duration?
+    /// This server's name in the job claims: which of several servers ran a job.
+    public var serverID = AppSettings.defaultServerID
+    /// Where mail goes; nil leaves mail queued in the outbox, unsent.
+    public var smtp: SMTPSettings?
 
     public init() {}
 
-    /// Defaults, then the environment: DATABASE_URL, RENEWAL_SQLITE, RENEWAL_POLICY_DIR, HOST, PORT.
+    /// The host's name and the process's id: unique among servers running at once.
+    public static var defaultServerID: String {
+        "\(ProcessInfo.processInfo.hostName)#\(ProcessInfo.processInfo.processIdentifier)"
+    }
+
+    /// Defaults, then the environment: DATABASE_URL, RENEWAL_SQLITE, RENEWAL_POLICY_DIR, HOST, PORT,
+    /// RENEWAL_SCHEDULER_INTERVAL (seconds, default 30; 0 runs no scheduled work),
+    /// RENEWAL_SERVER_ID, and RENEWAL_SMTP_HOST with the rest of `SMTPSettings.fromEnvironment`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppSettings {
         var s = AppSettings()
         s.database = DatabaseSettings.fromEnvironment(env)
         if let dir = env["RENEWAL_POLICY_DIR"], !dir.isEmpty { s.policyDirectory = URL(fileURLWithPath: dir) }
         if let host = env["HOST"], !host.isEmpty { s.hostname = host }
         if let port = env["PORT"].flatMap(Int.init) { s.port = port }
+        let interval = env["RENEWAL_SCHEDULER_INTERVAL"].flatMap(Double.init) ?? 30
+        s.schedulerInterval = interval > 0 ? .milliseconds(Int64(interval * 1000)) : nil
+        if let id = env["RENEWAL_SERVER_ID"], !id.isEmpty { s.serverID = id }
+        s.smtp = SMTPSettings.fromEnvironment(env)
         return s
     }
 }

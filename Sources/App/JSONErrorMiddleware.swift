@@ -39,6 +39,8 @@ struct JSONErrorMiddleware: Middleware {
                                                message: LocalizedText(zh: "输入未通过校验", en: "the input was refused"), issues: failure.issues))
         case let request as BadRequest:
             return (.badRequest, Body(error: "bad_request", message: request.message, issues: request.issues))
+        case let unauthenticated as Unauthenticated:
+            return (.unauthorized, Body(error: "unauthorized", message: unauthenticated.message))
         case let tooLarge as RequestTooLarge:
             return (tooLarge.status, Body(error: tooLarge.code, message: tooLarge.message))
         case let abort as any AbortError:

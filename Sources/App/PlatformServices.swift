@@ -19,4 +19,5 @@ struct PlatformServices: Sendable {
     func projectStore(on db: (any Database)? = nil) -> ProjectStore { ProjectStore(db: db ?? database(), engine: engine) }
     func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database()) }
     func importService() -> ImportService { ImportService(db: database(), library: library) }
+    func noticeStore(on db: (any Database)? = nil) -> NoticeStore { NoticeStore(db: db ?? database()) }
 }

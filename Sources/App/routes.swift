@@ -38,7 +38,8 @@ func routes(_ app: Application) throws {
     let services = app.platformServices
     // The generated server serves every operation but those whose bodies are the engine's own;
     // `EngineRoutes` serves those, reading and writing the engine's types directly.
-    let transport = ContractTransport(base: VaporTransport(routesBuilder: app), registered: app.contractRoutes)
+    // The request-context middleware lets a handler reach its Vapor request (`currentPrincipal`).
+    let transport = ContractTransport(base: VaporTransport(routesBuilder: app.grouped(RequestContextMiddleware())), registered: app.contractRoutes)
     try APIHandler(services: services).registerHandlers(on: transport, serverURL: URL(string: "/api")!)
     EngineRoutes(services: services).register(on: app)
 }

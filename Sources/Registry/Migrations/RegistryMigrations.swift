@@ -5,6 +5,8 @@ import FluentKit
 public enum RegistryMigrations {
     public static var all: [any Migration] {
         [CreateEnterprises(), CreateProjects(), CreateProjectChildren(), CreateRollingLists(), CreateImportJobs(), AddListIndexes(), AddTextSearchIndex(),
-         AddLoanPurpose(), CreateProjectVersions(), CreateListSnapshots()]
+         AddLoanPurpose(), CreateProjectVersions(), CreateListSnapshots(),
+         // 010: notices, the mail queue, scheduled jobs' claims.
+         CreateNotices(), CreateMailOutbox(), CreateJobClaims()]
     }
 }
