@@ -1,12 +1,12 @@
 import Foundation
 
 /// When a mail that was not delivered is tried again: after a minute, then twice as long each
-/// time up to six hours, and not after the tenth attempt (about a day and a half in all) — a
-/// mailbox refused that long is wrong, and an officer should see it in the queue instead.
+/// time up to six hours, and not after the twelfth attempt (about a day in all) — a mailbox
+/// refused that long is wrong, and an officer should see it in the queue instead.
 public struct MailRetryPolicy: Sendable, Equatable {
     public var firstDelay: TimeInterval = 60
     public var maxDelay: TimeInterval = 6 * 3600
-    public var maxAttempts = 10
+    public var maxAttempts = 12
 
     public init() {}
 
