@@ -5,10 +5,19 @@ import NIOCore
 struct SMTPConversation {
     var lines: NIOAsyncChannelInboundStream<String>.AsyncIterator
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    /// Puts TLS under the conversation (after STARTTLS's 220).
+    let startTLS: @Sendable () async throws -> Void
 
     mutating func deliver(_ message: MailMessage, settings: SMTPSettings) async throws {
         try await expect(220, after: "greeting")
-        let extensions = try await greet(as: settings.heloName)
+        var extensions = try await greet(as: settings.heloName)
+        if settings.startTLS {
+            guard extensions.contains("STARTTLS") else { throw SMTPError.startTLSUnavailable }
+            try await command("STARTTLS", expecting: 220)
+            try await startTLS()
+            // What the server offered in the clear counts no more (RFC 3207 §4.2).
+            extensions = try await greet(as: settings.heloName)
+        }
         if let credentials = settings.credentials {
             let offersPlain = extensions.contains { $0.hasPrefix("AUTH ") && $0.split(separator: " ").contains("PLAIN") }
             guard offersPlain else { throw SMTPError.authenticationUnavailable }

@@ -11,6 +11,8 @@ public enum SMTPError: Error, Sendable, CustomStringConvertible {
     case timedOut(seconds: Int)
     /// AUTH was asked for and the server offers no AUTH PLAIN.
     case authenticationUnavailable
+    /// STARTTLS was asked for and the server does not offer it.
+    case startTLSUnavailable
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum SMTPError: Error, Sendable, CustomStringConvertible {
         case .connectionClosed(let during): return "connection closed during \(during)"
         case .timedOut(let seconds): return "no answer within \(seconds) s"
         case .authenticationUnavailable: return "the server offers no AUTH PLAIN"
+        case .startTLSUnavailable: return "the server offers no STARTTLS"
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// An SMTP server for tests, in the test's own process on a free port of 127.0.0.1: it answers
 /// like a real one (EHLO with 8BITMIME and AUTH PLAIN, a 354 for DATA, 250 when the lone dot
@@ -17,8 +18,13 @@ public final class FakeSMTPServer: Sendable {
         self.channel = channel
     }
 
-    public static func start(announces8BitMIME: Bool = true) async throws -> FakeSMTPServer {
-        let recorder = Recorder(announces8BitMIME: announces8BitMIME)
+    /// With `offersStartTLS`, EHLO announces STARTTLS and the server answers it with TLS under
+    /// `TestCertificate`.
+    public static func start(announces8BitMIME: Bool = true, offersStartTLS: Bool = false) async throws -> FakeSMTPServer {
+        let tls = offersStartTLS ? try NIOSSLContext(configuration: .makeServerConfiguration(
+            certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(TestCertificate.certificatePEM.utf8), format: .pem))],
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(TestCertificate.privateKeyPEM.utf8), format: .pem)))) : nil
+        let recorder = Recorder(announces8BitMIME: announces8BitMIME, tls: tls)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -43,6 +49,8 @@ public final class FakeSMTPServer: Sendable {
         public var dataLines: [String] = []
         /// Whether the lone dot arrived and was answered 250.
         public var accepted = false
+        /// Whether STARTTLS put TLS under the conversation.
+        public var tls = false
     }
 
     public final class Recorder: @unchecked Sendable {
@@ -50,8 +58,12 @@ public final class FakeSMTPServer: Sendable {
         private var _sessions: [Session] = []
         private var _recipientReply = "250 2.1.5 ok"
         public let announces8BitMIME: Bool
+        let tls: NIOSSLContext?
 
-        init(announces8BitMIME: Bool) { self.announces8BitMIME = announces8BitMIME }
+        init(announces8BitMIME: Bool, tls: NIOSSLContext?) {
+            self.announces8BitMIME = announces8BitMIME
+            self.tls = tls
+        }
 
         public var sessions: [Session] { lock.withLock { _sessions } }
         /// What RCPT TO is answered with, e.g. `550 5.1.1 no such user`.
@@ -85,6 +97,7 @@ private final class SessionHandler: ChannelInboundHandler {
     let recorder: FakeSMTPServer.Recorder
     var index = 0
     var inData = false
+    var tlsStarted = false
 
     init(recorder: FakeSMTPServer.Recorder) { self.recorder = recorder }
 
@@ -111,12 +124,24 @@ private final class SessionHandler: ChannelInboundHandler {
         case "EHLO":
             var lines = ["250-fake.test greets you"]
             if recorder.announces8BitMIME { lines.append("250-8BITMIME") }
+            if recorder.tls != nil, !tlsStarted { lines.append("250-STARTTLS") }
             lines += ["250-AUTH PLAIN", "250 SIZE 10000000"]
             reply(lines.joined(separator: "\r\n"), context: context)
         case "HELO", "RSET", "NOOP": reply("250 ok", context: context)
         case "AUTH": reply("235 2.7.0 authenticated", context: context)
         case _ where line.uppercased().hasPrefix("MAIL FROM:"): reply("250 2.1.0 ok", context: context)
         case _ where line.uppercased().hasPrefix("RCPT TO:"): reply(recorder.recipientReply, context: context)
+        case "STARTTLS" where recorder.tls != nil && !tlsStarted:
+            tlsStarted = true
+            recorder.update(index) { $0.tls = true }
+            let promise = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "220 2.0.0 ready to start TLS\r\n")), promise: promise)
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            let tls = recorder.tls!
+            // The 220 leaves in the clear; everything after it goes through TLS.
+            promise.futureResult.whenSuccess {
+                _ = try? loopBound.value.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
+            }
         case "DATA":
             inData = true
             reply("354 end with <CRLF>.<CRLF>", context: context)

@@ -55,3 +55,43 @@ import Testing
         #expect(server.recorder.sessions.first?.accepted == false)
     }
 }
+
+/// STARTTLS: the conversation after it is encrypted, the server's certificate verified.
+@Suite struct SMTPStartTLSTests {
+    @Test func authAndTheMailGoOverTLS() async throws {
+        let server = try await FakeSMTPServer.start(offersStartTLS: true)
+        defer { Task { try? await server.stop() } }
+        let roots = try TestCertificate.certificateFile()
+        defer { try? FileManager.default.removeItem(at: roots) }
+        let settings = SMTPSettings(host: "localhost", port: server.port, from: "noreply@renewal.test", heloName: "renewal.test",
+                                    credentials: .init(username: "renewal", password: "s3cret"), startTLS: true, trustedCertificatesFile: roots.path)
+        try await SMTPClient(settings: settings).send(SMTPClientTests.message())
+        let session = try #require(server.recorder.sessions.first)
+        #expect(session.tls && session.accepted)
+        #expect(Array(session.commands.prefix(4)) == ["EHLO renewal.test", "STARTTLS", "EHLO renewal.test", "AUTH PLAIN \(Data("\0renewal\0s3cret".utf8).base64EncodedString())"])
+    }
+
+    @Test func aCertificateNotTrustedStopsTheMail() async throws {
+        let server = try await FakeSMTPServer.start(offersStartTLS: true)
+        defer { Task { try? await server.stop() } }
+        let settings = SMTPSettings(host: "localhost", port: server.port, from: "noreply@renewal.test",
+                                    credentials: .init(username: "renewal", password: "s3cret"), startTLS: true)
+        await #expect(throws: (any Error).self) {
+            try await SMTPClient(settings: settings).send(SMTPClientTests.message())
+        }
+        let session = try #require(server.recorder.sessions.first)
+        // Nothing after STARTTLS: the credentials never left.
+        #expect(session.commands == ["EHLO localhost", "STARTTLS"])
+        #expect(!session.accepted)
+    }
+
+    @Test func aServerWithoutSTARTTLSIsRefused() async throws {
+        let server = try await FakeSMTPServer.start()
+        defer { Task { try? await server.stop() } }
+        let settings = SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.test", startTLS: true)
+        await #expect(throws: SMTPError.self) {
+            try await SMTPClient(settings: settings).send(SMTPClientTests.message())
+        }
+        #expect(server.recorder.sessions.first?.commands == ["EHLO localhost"])
+    }
+}
