@@ -36,9 +36,12 @@ public struct AppSettings: Sendable {
 
     public init() {}
 
-    /// The host's name and the process's id: unique among servers running at once.
+    /// The host's name and the process's id: unique among servers running at once. The name
+    /// from gethostname(2), not `ProcessInfo.hostName`, which may wait on a DNS lookup.
     public static var defaultServerID: String {
-        "\(ProcessInfo.processInfo.hostName)#\(ProcessInfo.processInfo.processIdentifier)"
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count - 1) == 0 ? String(cString: name) : "localhost"
+        return "\(host)#\(ProcessInfo.processInfo.processIdentifier)"
     }
 
     /// Defaults, then the environment: DATABASE_URL, RENEWAL_SQLITE, RENEWAL_POLICY_DIR, HOST, PORT,

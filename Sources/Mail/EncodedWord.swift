@@ -8,10 +8,11 @@ enum EncodedWord {
     /// for base64, i.e. 45 bytes of text (a multiple of 3, so no padding inside a word).
     static let maxBytesPerWord = 45
 
-    /// The header's value: the text itself when it is printable ASCII, else encoded words folded
-    /// onto continuation lines (CRLF + space), each word holding whole characters only.
+    /// The header's value: the text itself when it is printable ASCII and short, else encoded
+    /// words folded onto continuation lines (CRLF + space), each word holding whole characters
+    /// only — so no header line comes near SMTP's 998 bytes either.
     static func encode(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.count <= 900, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
         for character in text {

@@ -31,6 +31,25 @@ import Workflow
         func run(slot: JobSlot, context: JobContext) async throws { throw Broken() }
     }
 
+    /// Runs until cancelled, and says so.
+    struct UntilCancelled: ScheduledJob {
+        final class Seen: @unchecked Sendable {
+            private let lock = NSLock()
+            private var _started = false, _cancelled = false
+            var started: Bool { lock.withLock { _started } }
+            var cancelled: Bool { lock.withLock { _cancelled } }
+            func start() { lock.withLock { _started = true } }
+            func cancel() { lock.withLock { _cancelled = true } }
+        }
+        let name = "test.until-cancelled"
+        let period = JobPeriod.daily
+        let seen: Seen
+        func run(slot: JobSlot, context: JobContext) async throws {
+            seen.start()
+            do { try await Task.sleep(for: .seconds(3600)) } catch { seen.cancel(); throw error }
+        }
+    }
+
     static let base = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test(arguments: TestDatabase.all)
@@ -90,6 +109,29 @@ import Workflow
         #expect(JobPeriod.hourly.slot(containing: moment.addingTimeInterval(3599)).key == "2027-01-15T16:00+08:00")
         #expect(JobPeriod(seconds: 15).slot(containing: moment.addingTimeInterval(20)).key == "2027-01-15T16:00:15+08:00")
         #expect(JobPeriod.minutes(1).slot(containing: moment).end == moment.addingTimeInterval(60))
+    }
+
+    /// Shutting down stops a job that is running (it sees the cancellation) and returns.
+    @Test func shutdownStopsARunningJob() async throws {
+        var settings = AppSettings()
+        settings.inMemory = true
+        settings.schedulerInterval = .milliseconds(20)
+        RenewalMetrics.bootstrap()
+        let app = try await Application.make(.testing)
+        let seen = UntilCancelled.Seen()
+        do {
+            try await configure(app, settings: settings)
+            app.scheduledJobs.register(UntilCancelled(seen: seen))
+            try await app.asyncBoot()
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !seen.started, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(seen.started)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        #expect(seen.cancelled)
     }
 
     /// `renewal serve`'s way: the scheduler starts when the application boots, ticks on its

@@ -30,3 +30,10 @@ import Testing
         #expect(!encoded.replacingOccurrences(of: "\r\n ", with: "").contains("\n"))
     }
 }
+
+extension EncodedWordTests {
+    @Test func aLongASCIISubjectIsFoldedToo() {
+        let encoded = EncodedWord.encode(String(repeating: "reminder ", count: 200))
+        #expect(encoded.components(separatedBy: "\r\n ").allSatisfy { $0.count <= 75 })
+    }
+}

@@ -4,7 +4,8 @@ import Vapor
 
 /// The jobs the scheduler runs: the platform's own (the mail sender) and those the workflow
 /// adds — reminders, service-level checks, lapses — with `app.scheduledJobs.register(_:)`
-/// during configuration. A job registered later is picked up at the next tick.
+/// during configuration. A job registered later is picked up at the next tick; a second job of
+/// the same name is a programming error and stops the server at start.
 public final class ScheduledJobs: Sendable {
     private let jobs = NIOLockedValueBox<[any ScheduledJob]>([])
 

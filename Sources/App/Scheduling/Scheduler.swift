@@ -57,6 +57,9 @@ public actor Scheduler {
             try await job.run(slot: slot, context: context)
             outcome = .succeeded
             context.logger.debug("scheduled job ran", metadata: metadata)
+        } catch is CancellationError {
+            outcome = .failed("stopped: the server shut down")
+            context.logger.notice("scheduled job stopped by the shutdown", metadata: metadata)
         } catch {
             outcome = .failed(String(describing: error))
             context.logger.error("scheduled job failed", metadata: metadata.merging(["error": .string(String(describing: error))]) { $1 })
