@@ -40,7 +40,7 @@ struct MailSenderJob: ScheduledJob {
             }
         }
         if sent + failed > 0 {
-            context.logger.info("mail sent", metadata: ["sent": .stringConvertible(sent), "failed": .stringConvertible(failed)])
+            context.logger.info("outbox delivered", metadata: ["sent": .stringConvertible(sent), "failed": .stringConvertible(failed)])
         }
     }
 
