@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
@@ -69,6 +70,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Outgoing mail over SMTP on SwiftNIO, knowing nothing of the platform: a message, its
+        // rendering (RFC 5322 headers, RFC 2047 subject, dot-stuffing) and one conversation per mail.
+        .target(
+            name: "Mail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "API",
             dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
@@ -78,7 +89,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Policy", "Simulation", "Registry", "API", "Workflow",
+                "Policy", "Simulation", "Registry", "API", "Workflow", "Mail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Yams", package: "Yams"),
@@ -119,6 +130,17 @@ let package = Package(
             name: "WorkflowTests",
             dependencies: ["Workflow", "Policy"]
         ),
+        // An SMTP server in the test process, for the mail tests and the outbox's.
+        .target(
+            name: "MailTestSupport",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")],
+            path: "Tests/MailTestSupport"
+        ),
+        .testTarget(
+            name: "MailTests",
+            dependencies: ["Mail", "MailTestSupport"]
+        ),
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Policy", "Simulation"]
@@ -126,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Registry", "Policy", "Workflow",
+                "App", "Registry", "Policy", "Workflow", "Mail", "MailTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ]

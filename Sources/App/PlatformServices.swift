@@ -30,4 +30,5 @@ struct PlatformServices: Sendable {
     func applicationStore(on db: (any Database)? = nil) -> ApplicationStore {
         ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion)
     }
+    func noticeStore(on db: (any Database)? = nil) -> NoticeStore { NoticeStore(db: db ?? database()) }
 }

@@ -39,6 +39,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // Each route's body limit is RequestLimits' (RequestSizeMiddleware), the import's upload
     // its own; Vapor's own collecting (routes outside the API) stays at its default.
 
+    try configureScheduledWork(app, settings: settings)
+
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(JSONErrorMiddleware())

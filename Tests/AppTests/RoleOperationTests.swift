@@ -107,6 +107,9 @@ import Yams
         "compareApplicationWithPolicy": .ownedCase(caseReaders),
         "getApplicationAudit": .ownedCase(caseReaders),
         "listAuditEntries": .only(city),
+        "listNotices": .signedIn,
+        // Only one's own notices: a notice of nobody's is not found, whoever asks.
+        "markNoticeRead": .only([]),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -266,6 +269,8 @@ import Yams
             case "compareApplicationWithPolicy": return (.GET, "api/applications/\(own ? caseA : caseB)/comparison", nil)
             case "getApplicationAudit": return (.GET, "api/applications/\(own ? caseA : caseB)/audit", nil)
             case "listAuditEntries": return (.GET, "api/audit", nil)
+            case "listNotices": return (.GET, "api/notices", nil)
+            case "markNoticeRead": return (.POST, "api/notices/\(UUID().uuidString)/read", nil)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)
@@ -301,7 +306,7 @@ import Yams
         if who == .anonymous { return row.allowed.contains(.anonymous) ? .allowed : .unauthorized }
         guard row.allowed.contains(who) else {
             // revokeToken: allowed to every role, but there is no such token of theirs.
-            return operationId == "revokeToken" ? .notFound : .forbidden
+            return operationId == "revokeToken" || operationId == "markNoticeRead" ? .notFound : .forbidden
         }
         if let foreign = row.foreign, !own, row.foreignTo.contains(who) { return foreign }
         return .allowed

@@ -75,6 +75,10 @@ enum OperationRules {
         "getApplicationAudit": caseReaders,
         "listAuditEntries": city,
 
+        // Notices: each account its own (the store finds them by the account).
+        "listNotices": AccessRule.everyRole,
+        "markNoticeRead": AccessRule.everyRole,
+
         // Accounts.
         "createToken": .signIn,
         "listTokens": AccessRule.everyRole,

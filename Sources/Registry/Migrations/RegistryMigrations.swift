@@ -9,6 +9,8 @@ public enum RegistryMigrations {
          // 007
          CreateAccounts(),
          // 008, 009
-         CreateAuditEntries(), CreateApplications()]
+         CreateAuditEntries(), CreateApplications(),
+         // 010: notices, the mail queue, scheduled jobs' claims.
+         CreateNotices(), CreateMailOutbox(), CreateJobClaims()]
     }
 }
