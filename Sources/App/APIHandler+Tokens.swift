@@ -52,7 +52,7 @@ extension APIHandler {
 
     static func account(_ a: AccountRecord) -> Components.Schemas.Account {
         .init(id: a.id.uuidString.lowercased(), username: a.username, role: .init(rawValue: a.role.rawValue) ?? .enterprise,
-              displayName: a.displayName, enterpriseCode: a.binding.enterpriseCode, district: a.binding.districtCode,
+              displayName: a.displayName, email: a.email, enterpriseCode: a.binding.enterpriseCode, district: a.binding.districtCode,
               department: a.binding.departmentCode, institution: a.binding.institution, disabled: a.disabled,
               locked: a.isLocked(at: Date()), lockedUntil: a.lockedUntil, failedLogins: a.failedLogins,
               createdAt: a.createdAt, updatedAt: a.updatedAt)

@@ -24,6 +24,7 @@ extension APIHandler {
         fields.district = body.district
         fields.department = body.department
         fields.institution = body.institution
+        fields.email = body.email
         let record = try await administration.create(username: body.username, password: body.password, fields: fields)
         return .created(.init(body: .json(Self.account(record))))
     }
@@ -45,6 +46,7 @@ extension APIHandler {
         fields.district = body.district
         fields.department = body.department
         fields.institution = body.institution
+        fields.email = body.email
         let id = try uuid(input.path.id)
         // An administrator who demoted or disabled themselves could leave nobody to undo it.
         if id == (try access().account.id), (fields.role.map { $0 != .administrator } ?? false) || body.disabled == true {

@@ -33,6 +33,7 @@ public struct AccountAdministration: Sendable {
         public var district: String?
         public var department: String?
         public var institution: String?
+        public var email: String?
         public init() {}
     }
 
@@ -46,8 +47,10 @@ public struct AccountAdministration: Sendable {
             issues.append(ValidationIssue(path: "$.displayName", zh: problem.zh, en: problem.en))
         }
         let binding = self.binding(role: role, fields: fields, current: AccountBinding(), issues: &issues)
+        let email = self.email(fields.email, issues: &issues)
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        let new = NewAccount(username: username, role: role, displayName: fields.displayName?.trimmingCharacters(in: .whitespaces) ?? username, binding: binding)
+        let new = NewAccount(username: username, role: role, displayName: fields.displayName?.trimmingCharacters(in: .whitespaces) ?? username, binding: binding,
+                             email: email?.isEmpty == true ? nil : email)
         return try await store.create(new, passwordHash: try await hasher.hash(password), by: actor)
     }
 
@@ -62,8 +65,10 @@ public struct AccountAdministration: Sendable {
         }
         let role = fields.role ?? current.role
         let binding = self.binding(role: role, fields: fields, current: current.binding, issues: &issues)
+        let email = self.email(fields.email, issues: &issues)
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
         var change = AccountChange()
+        change.email = email
         change.role = fields.role
         change.displayName = fields.displayName?.trimmingCharacters(in: .whitespaces)
         change.binding = binding
@@ -71,6 +76,15 @@ public struct AccountAdministration: Sendable {
         change.unlock = unlock
         if let password { change.passwordHash = try await hasher.hash(password) }
         return try await store.update(id, change, by: actor)
+    }
+
+    /// A mail address, trimmed; "" clears it (a change); anything else must be an address.
+    func email(_ text: String?, issues: inout [ValidationIssue]) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if !text.isEmpty, !MailAddress.isValid(text) {
+            issues.append(ValidationIssue(path: "$.email", zh: "邮箱地址无效", en: "not a mail address"))
+        }
+        return text
     }
 
     func passwordIssues(_ password: String, username: String) -> [ValidationIssue] {

@@ -47,6 +47,7 @@ public struct AccountRecord: Sendable, Hashable {
     public let role: Role
     public let displayName: String
     public let binding: AccountBinding
+    public let email: String?
     public let disabled: Bool
     public let failedLogins: Int
     public let lockedUntil: Date?
@@ -60,6 +61,7 @@ public struct AccountRecord: Sendable, Hashable {
         displayName = m.displayName
         binding = AccountBinding(enterpriseCode: m.enterpriseCode, districtCode: m.districtCode,
                                  departmentCode: m.departmentCode, institution: m.institution)
+        email = m.email
         disabled = m.disabled
         failedLogins = m.failedLogins
         lockedUntil = m.lockedUntil
@@ -82,12 +84,14 @@ public struct NewAccount: Sendable {
     public var role: Role
     public var displayName: String
     public var binding: AccountBinding
+    public var email: String?
 
-    public init(username: String, role: Role, displayName: String, binding: AccountBinding = AccountBinding()) {
+    public init(username: String, role: Role, displayName: String, binding: AccountBinding = AccountBinding(), email: String? = nil) {
         self.username = username
         self.role = role
         self.displayName = displayName
         self.binding = binding
+        self.email = email
     }
 }
 
@@ -98,6 +102,8 @@ public struct AccountChange: Sendable {
     /// Replaces the binding (then cut to the role's field).
     public var binding: AccountBinding?
     public var disabled: Bool?
+    /// A new mail address; "" removes it.
+    public var email: String?
     /// Clears the lock and the count of failed logins.
     public var unlock = false
     public var passwordHash: String?

@@ -26,6 +26,7 @@ public struct AccountStore: Sendable {
             m.passwordHash = passwordHash
             m.role = new.role.rawValue
             m.displayName = new.displayName
+            m.email = new.email
             Self.assign(new.binding.kept(for: new.role), to: m)
             m.disabled = false
             m.failedLogins = 0
@@ -40,7 +41,7 @@ public struct AccountStore: Sendable {
     static func auditState(_ m: UserModel, passwordChanged: Bool = false) -> String {
         AuditChange.state(["username": m.username, "role": m.role, "displayName": m.displayName, "enterpriseCode": m.enterpriseCode,
                            "district": m.districtCode, "department": m.departmentCode, "institution": m.institution,
-                           "disabled": String(m.disabled), "passwordChanged": passwordChanged ? "true" : nil])
+                           "email": m.email, "disabled": String(m.disabled), "passwordChanged": passwordChanged ? "true" : nil])
     }
 
     static func assign(_ b: AccountBinding, to m: UserModel) {
@@ -78,6 +79,7 @@ public struct AccountStore: Sendable {
                                                            departmentCode: m.departmentCode, institution: m.institution)
             Self.assign(binding.kept(for: role), to: m)
             if let disabled = change.disabled { m.disabled = disabled }
+            if let email = change.email { m.email = email.isEmpty ? nil : email }
             if change.unlock {
                 m.failedLogins = 0
                 m.lockedUntil = nil

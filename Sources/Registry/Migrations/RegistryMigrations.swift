@@ -11,6 +11,8 @@ public enum RegistryMigrations {
          // 008, 009
          CreateAuditEntries(), CreateApplications(),
          // 010: notices, the mail queue, scheduled jobs' claims.
-         CreateNotices(), CreateMailOutbox(), CreateJobClaims()]
+         CreateNotices(), CreateMailOutbox(), CreateJobClaims(),
+         // 012: an account's mail address.
+         AddUserEmail()]
     }
 }

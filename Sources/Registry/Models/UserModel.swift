@@ -17,6 +17,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "district_code") public var districtCode: String?
     @OptionalField(key: "department_code") public var departmentCode: String?
     @OptionalField(key: "institution") public var institution: String?
+    /// Where the account's notices are also mailed; nil: in the platform only.
+    @OptionalField(key: "email") public var email: String?
     @Field(key: "disabled") public var disabled: Bool
     /// Consecutive failed logins since the last success or lock.
     @Field(key: "failed_logins") public var failedLogins: Int
