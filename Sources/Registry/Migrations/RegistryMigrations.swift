@@ -9,6 +9,8 @@ public enum RegistryMigrations {
          // 007
          CreateAccounts(),
          // 008, 009
-         CreateAuditEntries(), CreateApplications()]
+         CreateAuditEntries(), CreateApplications(),
+         // 011 (010 is the notices')
+         CreateCommitmentFilings()]
     }
 }
