@@ -1,6 +1,7 @@
 import Policy
 import Registry
 import Vapor
+import Workflow
 
 extension Application {
     private struct PolicyLibraryKey: StorageKey { typealias Value = PolicyLibrary }
@@ -23,7 +24,19 @@ extension Application {
     /// What the API's handlers are given (see `PlatformServices`).
     var platformServices: PlatformServices {
         let app = self
-        return PlatformServices(library: policyLibrary, database: { app.db }, importRunner: importRunner, accounts: accountServices, logger: logger)
+        return PlatformServices(library: policyLibrary, database: { app.db }, importRunner: importRunner, accounts: accountServices, logger: logger,
+                                workflow: workflowLibrary)
+    }
+
+    private struct WorkflowLibraryKey: StorageKey { typealias Value = WorkflowLibrary }
+
+    /// The workflow's rules, loaded by `configure` from the policy library's `workflow/` folder.
+    public var workflowLibrary: WorkflowLibrary {
+        get {
+            guard let workflow = storage[WorkflowLibraryKey.self] else { fatalError("configure(_:settings:) loads the workflow library first") }
+            return workflow
+        }
+        set { storage[WorkflowLibraryKey.self] = newValue }
     }
 
     private struct AccountServicesKey: StorageKey { typealias Value = AccountServices }

@@ -2,6 +2,7 @@ import FluentKit
 import Logging
 import Policy
 import Registry
+import Workflow
 
 /// What the API's handlers need, and nothing more: the policy library and its engine, the
 /// stores over the database, the import runner. Handlers receive this instead of the whole
@@ -14,11 +15,16 @@ struct PlatformServices: Sendable {
     /// Sign-in's settings, hasher and rate limit.
     let accounts: AccountServices
     let logger: Logger
+    /// The workflow's rules (materials, review, process, calendar), loaded with the policy library.
+    let workflow: WorkflowLibrary
 
     /// The engine, evaluating projects without an application date under today's policy.
     var engine: Engine { Engine(library: library) }
 
     func projectStore(on db: (any Database)? = nil) -> ProjectStore { ProjectStore(db: db ?? database(), engine: engine) }
     func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database()) }
+    func commitmentStore(on db: (any Database)? = nil) -> CommitmentStore {
+        CommitmentStore(db: db ?? database(), engine: engine, workflow: workflow)
+    }
     func importService() -> ImportService { ImportService(db: database(), library: library) }
 }

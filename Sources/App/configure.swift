@@ -3,6 +3,7 @@ import Foundation
 import Policy
 import Registry
 import Vapor
+import Workflow
 
 /// Sets up the whole application: database (SQLite by default, PostgreSQL with a URL), the
 /// policy library, migrations, middleware, routes and the JSON API. Tests call the same function.
@@ -14,6 +15,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         library = try PolicyLibraryLoader.loadDefault()
     }
     app.policyLibrary = library
+    // The workflow's rules beside it: the given library's `workflow/` folder when it has one.
+    if let dir = settings.policyDirectory?.appendingPathComponent("workflow"), FileManager.default.fileExists(atPath: dir.path) {
+        app.workflowLibrary = try WorkflowLibrary.load(directory: dir, policy: library)
+    } else {
+        app.workflowLibrary = try WorkflowLibrary.loadDefault(policy: library)
+    }
     app.logger.info("policy library loaded", metadata: ["plan": .string(library.plan.id), "instruments": .stringConvertible(library.instruments.count)])
 
     // The registry owns its database setup; the server only hands it Vapor's list of databases.
