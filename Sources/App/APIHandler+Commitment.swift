@@ -6,7 +6,7 @@ import Workflow
 
 /// Commitment filing (承诺备案): file on commitment, the filings, the verification sample and
 /// the verifications. Whose filings an account reaches is its `Visibility`'s scope (another
-/// enterprise's filing is 404); the days are today's in China Standard Time.
+/// enterprise's filing is 404); the day is the platform's today (`PlatformClock`).
 extension APIHandler {
     var commitments: CommitmentStore { services.commitmentStore() }
 
@@ -16,7 +16,7 @@ extension APIHandler {
             throw ValidationFailure(issues: [ValidationIssue(path: "$.applicationId", zh: "不是有效的 UUID：\(body.applicationId)",
                                                              en: "not a valid UUID: \(body.applicationId)")])
         }
-        let filing = try await commitments.file(applicationID: id, on: Day.today(), by: currentActor(), scope: try visibility().scope)
+        let filing = try await commitments.file(applicationID: id, on: services.clock.today(), by: currentActor(), scope: try visibility().scope)
         return .created(.init(body: .json(try Self.filing(filing, verifications: []))))
     }
 
@@ -42,7 +42,7 @@ extension APIHandler {
         try refuse(issues)
         let id = try uuid(input.path.id)
         let store = commitments
-        _ = try await store.verify(id, kept: body.kept, reasons: body.reasons, on: Day.today(), by: currentActor(), scope: try visibility().scope)
+        _ = try await store.verify(id, kept: body.kept, reasons: body.reasons, on: services.clock.today(), by: currentActor(), scope: try visibility().scope)
         let f = try await store.filing(id)
         return .created(.init(body: .json(try Self.filing(f, verifications: try await store.verifications(of: id)))))
     }
@@ -69,7 +69,7 @@ extension APIHandler {
             if seed == nil { issues.append(ValidationIssue(path: "$.seed", zh: "种子应为 1 至 16 位十六进制数字：\(text)", en: "the seed must be 1 to 16 hexadecimal digits: \(text)")) }
         }
         try refuse(issues)
-        let sample = try await commitments.draw(from: from!, to: to!, rate: rate, seed: seed, on: Day.today(), by: currentActor())
+        let sample = try await commitments.draw(from: from!, to: to!, rate: rate, seed: seed, on: services.clock.today(), by: currentActor())
         return .created(.init(body: .json(try Self.sample(sample))))
     }
 

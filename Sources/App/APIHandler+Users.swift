@@ -44,7 +44,12 @@ extension APIHandler {
         fields.district = body.district
         fields.department = body.department
         fields.institution = body.institution
-        let record = try await administration.change(try uuid(input.path.id), fields: fields, disabled: body.disabled,
+        let id = try uuid(input.path.id)
+        // An administrator who demoted or disabled themselves could leave nobody to undo it.
+        if id == (try access().account.id), (fields.role.map { $0 != .administrator } ?? false) || body.disabled == true {
+            throw RegistryError.conflict(.init(zh: "不能停用自己的账户或取消自己的管理员角色", en: "you cannot disable your own account or give up your own administrator role"))
+        }
+        let record = try await administration.change(id, fields: fields, disabled: body.disabled,
                                                      unlock: body.unlock ?? false, password: body.password)
         return .ok(.init(body: .json(Self.account(record))))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Policy
 import Registry
 
 /// How the server is set up. Layered as the hummingbird examples do: command-line options
@@ -27,10 +28,12 @@ public struct AppSettings: Sendable {
     public var autoMigrate = true
     /// Sign-in, tokens, sessions, the rate limit and the lock.
     public var access = AccessSettings()
+    /// A fixed today for the workflow's deadlines (`RENEWAL_TODAY`); nil: the day in Shanghai.
+    public var today: Day?
 
     public init() {}
 
-    /// Defaults, then the environment: DATABASE_URL, RENEWAL_SQLITE, RENEWAL_POLICY_DIR, HOST, PORT.
+    /// Defaults, then the environment: DATABASE_URL, RENEWAL_SQLITE, RENEWAL_POLICY_DIR, HOST, PORT, RENEWAL_TODAY.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppSettings {
         var s = AppSettings()
         s.database = DatabaseSettings.fromEnvironment(env)
@@ -38,6 +41,7 @@ public struct AppSettings: Sendable {
         if let host = env["HOST"], !host.isEmpty { s.hostname = host }
         if let port = env["PORT"].flatMap(Int.init) { s.port = port }
         s.access = AccessSettings.fromEnvironment(env)
+        if let today = env["RENEWAL_TODAY"], !today.isEmpty { s.today = Day(iso: today) }
         return s
     }
 }

@@ -1,7 +1,7 @@
 import Policy
 import Registry
-import Vapor
 import Workflow
+import Vapor
 
 extension Application {
     private struct PolicyLibraryKey: StorageKey { typealias Value = PolicyLibrary }
@@ -25,18 +25,32 @@ extension Application {
     var platformServices: PlatformServices {
         let app = self
         return PlatformServices(library: policyLibrary, database: { app.db }, importRunner: importRunner, accounts: accountServices, logger: logger,
-                                workflow: workflowLibrary)
+                                workflow: workflowLibrary, libraryVersion: libraryVersion, clock: platformClock)
     }
 
     private struct WorkflowLibraryKey: StorageKey { typealias Value = WorkflowLibrary }
+    private struct LibraryVersionKey: StorageKey { typealias Value = String }
+    private struct PlatformClockKey: StorageKey { typealias Value = PlatformClock }
 
-    /// The workflow's rules, loaded by `configure` from the policy library's `workflow/` folder.
+    /// The workflow's policy data, loaded with the policy library.
     public var workflowLibrary: WorkflowLibrary {
         get {
-            guard let workflow = storage[WorkflowLibraryKey.self] else { fatalError("configure(_:settings:) loads the workflow library first") }
-            return workflow
+            guard let library = storage[WorkflowLibraryKey.self] else { fatalError("configure(_:settings:) loads the workflow library first") }
+            return library
         }
         set { storage[WorkflowLibraryKey.self] = newValue }
+    }
+
+    /// The policy library's version (`LibraryFingerprint`), pinned to every decision.
+    public var libraryVersion: String {
+        get { storage[LibraryVersionKey.self] ?? "unknown" }
+        set { storage[LibraryVersionKey.self] = newValue }
+    }
+
+    /// The platform's today (a test may fix it).
+    public var platformClock: PlatformClock {
+        get { storage[PlatformClockKey.self] ?? PlatformClock() }
+        set { storage[PlatformClockKey.self] = newValue }
     }
 
     private struct AccountServicesKey: StorageKey { typealias Value = AccountServices }

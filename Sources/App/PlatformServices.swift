@@ -15,8 +15,11 @@ struct PlatformServices: Sendable {
     /// Sign-in's settings, hasher and rate limit.
     let accounts: AccountServices
     let logger: Logger
-    /// The workflow's rules (materials, review, process, calendar), loaded with the policy library.
+    /// The workflow's policy data (materials, departments, process, calendar).
     let workflow: WorkflowLibrary
+    /// The policy library's version, pinned to every decision.
+    let libraryVersion: String
+    let clock: PlatformClock
 
     /// The engine, evaluating projects without an application date under today's policy.
     var engine: Engine { Engine(library: library) }
@@ -27,4 +30,7 @@ struct PlatformServices: Sendable {
         CommitmentStore(db: db ?? database(), engine: engine, workflow: workflow)
     }
     func importService() -> ImportService { ImportService(db: database(), library: library) }
+    func applicationStore(on db: (any Database)? = nil) -> ApplicationStore {
+        ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion)
+    }
 }

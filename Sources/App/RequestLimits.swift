@@ -9,6 +9,9 @@ enum RequestLimits {
 
     /// The import upload: spooled to a file as it arrives, never held in memory.
     static let upload = 512 * mib
+    /// A material of an application (a scanned PDF, a photo, a workbook): held in memory and
+    /// stored in the database, so far smaller than an import.
+    static let material = 20 * mib
     /// A project file, a project, a list revision (thousands of project ids).
     static let projectFile = 2 * mib
     /// The other JSON bodies: an enterprise, a status change, a new list, its recipients.
@@ -30,6 +33,7 @@ enum RequestLimits {
     static func body(method: HTTPMethod, route: String) -> (bytes: Int, streamed: Bool) {
         switch (method, route) {
         case (.POST, "api/imports"): return (upload, true)
+        case (.POST, "api/applications/:id/materials"): return (material, false)
         case (.POST, "api/match"), (.POST, "api/projects"), (.PUT, "api/projects/:id"), (.POST, "api/lists/:id/revisions"):
             return (projectFile, false)
         case (.POST, "api/lists/:id/publish"): return (noBody, false)

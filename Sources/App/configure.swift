@@ -15,12 +15,13 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         library = try PolicyLibraryLoader.loadDefault()
     }
     app.policyLibrary = library
-    // The workflow's rules beside it: the given library's `workflow/` folder when it has one.
-    if let dir = settings.policyDirectory?.appendingPathComponent("workflow"), FileManager.default.fileExists(atPath: dir.path) {
-        app.workflowLibrary = try WorkflowLibrary.load(directory: dir, policy: library)
-    } else {
-        app.workflowLibrary = try WorkflowLibrary.loadDefault(policy: library)
+    // The workflow's data lives in the same folder, and the library's version covers both.
+    guard let directory = settings.policyDirectory ?? PolicyLibraryLoader.defaultDirectory() else {
+        throw Abort(.internalServerError, reason: "policy library not found")
     }
+    app.workflowLibrary = try WorkflowLibrary.load(directory: directory.appendingPathComponent("workflow"), policy: library)
+    app.libraryVersion = try LibraryFingerprint.of(directory: directory)
+    app.platformClock = PlatformClock(fixed: settings.today)
     app.logger.info("policy library loaded", metadata: ["plan": .string(library.plan.id), "instruments": .stringConvertible(library.instruments.count)])
 
     // The registry owns its database setup; the server only hands it Vapor's list of databases.

@@ -3,13 +3,15 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// Small helpers for calling the API in tests and reading JSON answers.
+/// Small helpers for calling the API in tests and reading JSON answers; requests are made as the
+/// test's administrator unless `as:` says otherwise (see `TestAccounts`).
 extension Application {
     @discardableResult
-    func call(_ method: HTTPMethod, _ path: String, json: String? = nil, file: StaticString = #filePath, line: UInt = #line) async throws -> (status: HTTPStatus, body: [String: Any], raw: String) {
+    func call(_ method: HTTPMethod, _ path: String, json: String? = nil, as caller: Caller = .administrator,
+              file: StaticString = #filePath, line: UInt = #line) async throws -> (status: HTTPStatus, body: [String: Any], raw: String) {
         var status: HTTPStatus = .ok
         var raw = ""
-        try await testing().test(method, path, beforeRequest: { req in
+        try await testing().test(method, path, headers: caller.headers(self), beforeRequest: { req in
             if let json {
                 req.headers.contentType = .json
                 req.body = ByteBuffer(string: json)

@@ -16,29 +16,55 @@ import Workflow
     struct Callers {
         var tokens: [String: String] = [:]
 
-        static let accounts: [(name: String, role: Role, binding: AccountBinding)] = [
-            ("ent", .enterprise, AccountBinding(enterpriseCode: "91310115MA1K4ABCDD")),
-            ("other-ent", .enterprise, AccountBinding(enterpriseCode: "91310101MA1FPX1234")),
-            ("pudong", .districtOfficer, AccountBinding(districtCode: "310115")),
-            ("huangpu", .districtOfficer, AccountBinding(districtCode: "310101")),
-            ("city", .cityOfficer, AccountBinding()),
-            ("dept", .department, AccountBinding(departmentCode: "ecology-environment")),
-            ("bank", .bank, AccountBinding(institution: "上海银行")),
-            ("admin", .administrator, AccountBinding()),
+        static let accounts: [(name: String, role: Role, enterpriseCode: String?, district: String?)] = [
+            ("ent", .enterprise, "91310115MA1K4ABCDD", nil),
+            ("other-ent", .enterprise, RoleOperationTests.World.codeB, nil),
+            ("pudong", .districtOfficer, nil, "pudong"),
+            ("huangpu", .districtOfficer, nil, "huangpu"),
+            ("city", .cityOfficer, nil, nil),
+            ("dept", .department, nil, nil),
+            ("bank", .bank, nil, nil),
+            ("admin", .administrator, nil, nil),
         ]
 
+        /// Through the shared `TestAccounts` (accounts made in the store, a bearer token each).
         static func make(_ app: Application) async throws -> Callers {
             var callers = Callers()
-            let store = AccountStore(db: app.db)
             for a in accounts {
-                let record = try await store.create(NewAccount(username: a.name, role: a.role, displayName: a.name, binding: a.binding), passwordHash: "unused")
-                let secret = Secrets.newToken()
-                _ = try await store.createToken(for: record.id, name: "test", secretHash: Secrets.hash(secret), scopes: [.read, .write],
-                                                expiresAt: Date().addingTimeInterval(3600))
-                callers.tokens[a.name] = secret
+                callers.tokens[a.name] = try await TestAccounts.token(app, role: a.role, enterpriseCode: a.enterpriseCode, district: a.district, username: a.name)
             }
             return callers
         }
+    }
+
+    /// For the role × operation test (`RoleOperationTests`): for each of its two enterprises a
+    /// filing made in January 2025, and a sample drawn over that month. Answers A's and B's
+    /// application and filing ids and the sample's.
+    struct RoleRecords: Sendable {
+        let applicationA: String, applicationB: String
+        let filingA: String, filingB: String
+        let sample: String
+    }
+
+    static func roleRecords(_ app: Application, codeA: String, codeB: String) async throws -> RoleRecords {
+        let store = try CommitmentFilingTests.store(app)
+        let projects = ProjectStore(db: app.db, engine: Engine(library: app.policyLibrary))
+        let day = Day(iso: "2025-01-15")!
+        var applications: [UUID] = [], filings: [UUID] = []
+        for code in [codeA, codeB] {
+            var p = try ApplicationWorkflowTests.exampleFile(app).projects[0]
+            p.id = "C-\(code.suffix(4))"
+            p.nationalCode = nil
+            let project = try await projects.createProject(p, creditCode: code, by: CommitmentFilingTests.enterprise)
+            let application = try await CommitmentFilingTests.application(app, project: project)
+            applications.append(application)
+            filings.append(try await store.file(applicationID: application, on: day, by: CommitmentFilingTests.enterprise).requireID())
+        }
+        let sample = try await store.draw(from: Day(iso: "2025-01-01")!, to: Day(iso: "2025-01-31")!, rate: nil, seed: 1,
+                                          on: Day(iso: "2025-02-01")!, by: CommitmentFilingTests.city)
+        func text(_ id: UUID) -> String { id.uuidString.lowercased() }
+        return RoleRecords(applicationA: text(applications[0]), applicationB: text(applications[1]),
+                           filingA: text(filings[0]), filingB: text(filings[1]), sample: text(try sample.requireID()))
     }
 
     static func call(_ app: Application, _ method: HTTPMethod, _ path: String, as who: String?, callers: Callers,
@@ -155,40 +181,6 @@ import Workflow
             #expect(entries.contains { $0.action == "commitment.sample" && $0.actorName == "city" })
             #expect(entries.contains { $0.action == "commitment.verify" && $0.actorName == "pudong" })
             #expect(entries.contains { $0.action == "commitment.revoke" && $0.actorName == "city" })
-        }
-    }
-
-    /// Every commitment operation × every role: allowed (the handler answers), 403, or 401 unsigned.
-    /// (Once the accounts' role × operation table is on main, these rows belong in it.)
-    static let table: [(operation: String, method: HTTPMethod, path: String, body: String?, allowed: Set<Role>)] = [
-        ("fileOnCommitment", .POST, "api/commitment-filings", #"{"applicationId":"00000000-0000-0000-0000-000000000000"}"#, [.enterprise]),
-        ("listCommitmentFilings", .GET, "api/commitment-filings", nil, [.enterprise, .districtOfficer, .cityOfficer, .administrator]),
-        ("getCommitmentFiling", .GET, "api/commitment-filings/00000000-0000-0000-0000-000000000000", nil, [.enterprise, .districtOfficer, .cityOfficer, .administrator]),
-        ("verifyCommitmentFiling", .POST, "api/commitment-filings/00000000-0000-0000-0000-000000000000/verifications", #"{"kept":true}"#, [.districtOfficer, .cityOfficer]),
-        ("drawCommitmentSample", .POST, "api/commitment-samples", #"{"from":"2020-01-01","to":"2020-01-31"}"#, [.cityOfficer]),
-        ("listCommitmentSamples", .GET, "api/commitment-samples", nil, [.districtOfficer, .cityOfficer, .administrator]),
-        ("getCommitmentSample", .GET, "api/commitment-samples/00000000-0000-0000-0000-000000000000", nil, [.districtOfficer, .cityOfficer, .administrator]),
-    ]
-
-    @Test(arguments: TestDatabase.all)
-    func everyCommitmentOperationByEveryRole(_ database: TestDatabase) async throws {
-        // The table covers the contract's commitment operations, and the rules agree with it.
-        let contract = Set(ContractOperations.shared.byRoute.values.filter { $0.localizedCaseInsensitiveContains("commitment") })
-        #expect(contract == Set(Self.table.map(\.operation)))
-        for row in Self.table { #expect(OperationRules.rule(for: row.operation) == .roles(row.allowed), "\(row.operation)") }
-        try await withApp(database) { app in
-            let callers = try await Callers.make(app)
-            for row in Self.table {
-                #expect(try await Self.call(app, row.method, row.path, as: nil, callers: callers, json: row.body).status == .unauthorized, "\(row.operation)")
-                for account in Callers.accounts where account.name != "other-ent" && account.name != "huangpu" {
-                    let status = try await Self.call(app, row.method, row.path, as: account.name, callers: callers, json: row.body).status
-                    if row.allowed.contains(account.role) {
-                        #expect(status != .forbidden && status != .unauthorized && status.code < 500, "\(row.operation) as \(account.role): \(status)")
-                    } else {
-                        #expect(status == .forbidden, "\(row.operation) as \(account.role): \(status)")
-                    }
-                }
-            }
         }
     }
 }

@@ -21,6 +21,7 @@ import VaporTesting
                      contentType: HTTPMediaType? = .json, body: String? = nil) async throws -> Answer {
         var answer = Answer(status: .ok, headers: [:], raw: "")
         var headers = headers
+        if headers.first(name: .authorization) == nil { headers.add(contentsOf: app.adminHeaders) }
         if let contentType, body != nil { headers.contentType = contentType }
         try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { res in
             answer = Answer(status: res.status, headers: res.headers, raw: res.body.string)

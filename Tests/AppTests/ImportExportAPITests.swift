@@ -12,7 +12,7 @@ import VaporTesting
     static func upload(_ app: Application, _ path: String, body: Data, contentType: String) async throws -> (HTTPStatus, [String: Any], Data) {
         var status: HTTPStatus = .ok
         var raw = Data()
-        try await app.testing().test(.POST, path, beforeRequest: { req in
+        try await app.testing().test(.POST, path, headers: app.adminHeaders, beforeRequest: { req in
             req.headers.replaceOrAdd(name: .contentType, value: contentType)
             req.body = ByteBuffer(data: body)
         }, afterResponse: { res in
@@ -24,7 +24,7 @@ import VaporTesting
 
     static func download(_ app: Application, _ path: String) async throws -> (HTTPStatus, Data, String?) {
         var result: (HTTPStatus, Data, String?) = (.ok, Data(), nil)
-        try await app.testing().test(.GET, path, afterResponse: { res in
+        try await app.testing().test(.GET, path, headers: app.adminHeaders, afterResponse: { res in
             result = (res.status, Data(buffer: res.body), res.headers.first(name: .contentType))
         })
         return result
@@ -98,7 +98,7 @@ import VaporTesting
             var status: HTTPStatus = .ok
             var location: String?
             var body: [String: Any] = [:]
-            try await app.testing().test(.POST, "api/imports?format=jsonl&chunkSize=7", beforeRequest: { req in
+            try await app.testing().test(.POST, "api/imports?format=jsonl&chunkSize=7", headers: app.adminHeaders, beforeRequest: { req in
                 req.headers.replaceOrAdd(name: .contentType, value: "application/x-ndjson")
                 req.body = ByteBuffer(string: jsonl)
             }, afterResponse: { res in

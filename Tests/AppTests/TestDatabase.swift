@@ -28,6 +28,8 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
 func withApp(_ database: TestDatabase, _ body: (Application) async throws -> Void) async throws {
     var settings = AppSettings()
     settings.autoMigrate = false
+    // Bcrypt's lowest cost: hashing is not what the tests measure.
+    settings.access.bcryptCost = 4
     var clone: PostgresTestDatabases.Clone?
     switch database {
     case .sqlite:
@@ -44,6 +46,7 @@ func withApp(_ database: TestDatabase, _ body: (Application) async throws -> Voi
         try await configure(app, settings: settings)
         // A clone has the template's migrations already (this finds nothing to do); SQLite starts empty.
         try await app.autoMigrate()
+        try await TestAccounts.prepareAdministrator(app)
         try await body(app)
     } catch {
         try? await app.asyncShutdown()

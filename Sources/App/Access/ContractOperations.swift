@@ -33,10 +33,12 @@ struct ContractOperations: Sendable {
 
     static func key(method: String, path: String) -> String { "\(method) \(path)" }
 
-    /// The operation of a routed request, or nil outside the contract.
+    /// The operation of a routed request, or nil outside the contract. Vapor answers HEAD with
+    /// the GET route: the GET operation's rule applies.
     func operationId(of request: Request) -> String? {
         guard let route = request.route else { return nil }
-        return byRoute[Self.key(method: request.method.rawValue, path: route.path.map(\.description).joined(separator: "/"))]
+        let method = request.method == .HEAD ? "GET" : request.method.rawValue
+        return byRoute[Self.key(method: method, path: route.path.map(\.description).joined(separator: "/"))]
     }
 
     /// All operation ids of the contract.

@@ -14,6 +14,8 @@ enum OperationRules {
     /// The whole city at once: rolling lists, bulk imports, deleting an enterprise.
     static let city: AccessRule = .roles([.cityOfficer, .administrator])
     static let administrators: AccessRule = .roles([.administrator])
+    /// Those who may read a case: its enterprise, its district, the departments it was sent to, the city.
+    static let caseReaders: AccessRule = .roles([.enterprise, .districtOfficer, .cityOfficer, .department, .administrator])
 
     static let rules: [String: AccessRule] = [
         // The public policy calculator: a project file in, its plan out; nothing stored.
@@ -54,6 +56,24 @@ enum OperationRules {
         "createImport": city,
         "getImport": city,
 
+        // Applications: the enterprise applies and follows its case; officers take it in and
+        // send it to review; departments give opinions on the cases sent to them; the city
+        // officer decides. Whose case is the handler's (`Visibility+Cases`); which role may fire
+        // which step of the process is also the workflow's own rule.
+        "listApplications": caseReaders,
+        "createApplication": .roles([.enterprise]),
+        "getApplication": caseReaders,
+        "submitApplication": .roles([.enterprise]),
+        "withdrawApplication": .roles([.enterprise]),
+        "uploadApplicationMaterial": .roles([.enterprise]),
+        "downloadApplicationMaterial": caseReaders,
+        "intakeApplication": .roles([.districtOfficer, .cityOfficer]),
+        "startApplicationReview": .roles([.districtOfficer, .cityOfficer]),
+        "giveReviewOpinion": .roles([.department]),
+        "decideApplication": .roles([.cityOfficer]),
+        "compareApplicationWithPolicy": caseReaders,
+        "getApplicationAudit": caseReaders,
+        "listAuditEntries": city,
         // Commitment filing (承诺备案): the enterprise files its own application; filings are
         // read by whose they are (Visibility); the city draws the sample; a district officer (its
         // district) or the city officer records a verification; officers read the samples.

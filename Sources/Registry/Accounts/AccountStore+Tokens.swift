@@ -48,7 +48,10 @@ extension AccountStore {
         return (account, token)
     }
 
-    public func createSession(for userID: UUID, secretHash: String, expiresAt: Date) async throws {
+    /// A new session; the account's expired ones are cleared on the way, so the table holds
+    /// only what may still be used.
+    public func createSession(for userID: UUID, secretHash: String, expiresAt: Date, now: Date = Date()) async throws {
+        try await WebSessionModel.query(on: db).filter(\.$user.$id == userID).filter(\.$expiresAt <= now).delete()
         let m = WebSessionModel()
         m.$user.id = userID
         m.tokenHash = secretHash

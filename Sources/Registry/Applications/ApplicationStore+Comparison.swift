@@ -51,8 +51,8 @@ extension ApplicationStore {
                                    maximumNow: now.first { $0.id == instrument }?.amount))
             }
         }
-        let then = Self.values(decision.valuesJSON)
-        let current = Self.values(Self.valuesInForce(engine.library, on: day))
+        let then = Self.storedValues(decision.valuesJSON)
+        let current = Self.storedValues(Self.valuesInForce(engine.library, on: day))
         let keys = Set(then.keys).union(current.keys).sorted()
         let changed = keys.compactMap { key -> (key: String, then: String?, now: String?)? in
             then[key] == current[key] ? nil : (key, then[key] ?? nil, current[key] ?? nil)
@@ -61,7 +61,7 @@ extension ApplicationStore {
                                   libraryVersionNow: libraryVersion, comparedOn: day, lines: lines, changedValues: changed)
     }
 
-    static func values(_ json: String) -> [String: String?] {
+    public static func storedValues(_ json: String) -> [String: String?] {
         guard case .object(let fields)? = try? JSONParser.parse(json) else { return [:] }
         var out: [String: String?] = [:]
         for (key, value) in fields {

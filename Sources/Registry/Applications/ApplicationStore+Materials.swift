@@ -6,7 +6,7 @@ import Workflow
 
 extension ApplicationStore {
     /// The largest material accepted, in bytes.
-    public static let materialSizeLimit = 20 * 1024 * 1024
+    public static let materialSizeLimit = 20 * 1024 * 1024  // RequestLimits.material refuses larger at the door
 
     /// Stores an uploaded material for a checklist item of the application. Its kind is found
     /// from its bytes and must be one the item accepts. A deferred item uploaded after 容缺受理

@@ -1,0 +1,322 @@
+@testable import App
+import Foundation
+import Policy
+import Testing
+import Vapor
+import VaporTesting
+import Workflow
+import Yams
+
+/// Every operation of `openapi.yaml` × every role (and nobody signed in) → what the answer must
+/// be: allowed, 401, 403, or 404 where another enterprise's or district's record must not even be
+/// found. The operations are read from the contract: one added without its row here fails.
+///
+/// The world: enterprise A in Pudong and enterprise B in Minhang, a project of each (with an
+/// earlier version), a rolling list, a finished import. The enterprise user is A's, the
+/// district officer Pudong's; "own" requests reach A, "foreign" ones B.
+@Suite struct RoleOperationTests {
+    enum Who: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case anonymous, enterprise, districtOfficer, cityOfficer, department, bank, administrator
+        var testDescription: String { rawValue }
+    }
+
+    enum Expect: Equatable {
+        case allowed, unauthorized, forbidden, notFound
+
+        init(_ status: HTTPStatus) {
+            switch status.code {
+            case 401: self = .unauthorized
+            case 403: self = .forbidden
+            case 404: self = .notFound
+            default: self = .allowed
+            }
+        }
+    }
+
+    /// Who may call an operation, and what reaching a foreign record answers.
+    struct Row {
+        let allowed: Set<Who>
+        /// For an operation on one enterprise's record: what A's user and Pudong's officer get
+        /// for B's (nil: the operation reaches no particular enterprise).
+        let foreign: Expect?
+
+        static let everyone = Row(allowed: Set(Who.allCases), foreign: nil)
+        static let signedIn = Row(allowed: Set(Who.allCases).subtracting([.anonymous]), foreign: nil)
+        static func only(_ who: Set<Who>) -> Row { Row(allowed: who, foreign: nil) }
+        static func owned(_ who: Set<Who>, foreign: Expect = .notFound) -> Row { Row(allowed: who, foreign: foreign) }
+    }
+
+    static let registry: Set<Who> = [.enterprise, .districtOfficer, .cityOfficer, .administrator]
+    static let officers: Set<Who> = [.districtOfficer, .cityOfficer, .administrator]
+    static let city: Set<Who> = [.cityOfficer, .administrator]
+
+    /// The expected access, written out independently of `OperationRules`.
+    static let table: [String: Row] = [
+        "matchProjectFile": .everyone,
+        "listEnterprises": .only(registry),
+        "createEnterprise": .owned(registry, foreign: .forbidden),
+        "getEnterprise": .owned(registry),
+        "updateEnterprise": .owned(registry),
+        "deleteEnterprise": .only(city),
+        "getEnterprisePlan": .owned(registry),
+        "listProjects": .only(registry),
+        "createProject": .owned(registry),
+        "getProject": .owned(registry),
+        "updateProject": .owned(registry),
+        "deleteProject": .owned(registry),
+        "getProjectMatch": .owned(registry),
+        "listProjectVersions": .owned(registry),
+        "getProjectVersion": .owned(registry),
+        "changeProjectStatus": .owned(officers),
+        "exportProjects": .only(registry),
+        "listRollingLists": .only(city),
+        "createRollingList": .only(city),
+        "getRollingList": .only(city),
+        "reviseRollingList": .only(city),
+        "publishRollingList": .only(city),
+        "sendRollingList": .only(city),
+        "exportRollingList": .only(city),
+        "createImport": .only(city),
+        "getImport": .only(city),
+        "createToken": .everyone,
+        // Only one's own tokens: a token of nobody's is not found, whoever asks.
+        "revokeToken": .only([]),
+        "listTokens": .signedIn,
+        "getMe": .signedIn,
+        "listUsers": .only([.administrator]),
+        "createUser": .only([.administrator]),
+        "getUser": .only([.administrator]),
+        "updateUser": .only([.administrator]),
+        // Commitment filing: A's user files A's application (409 once filed: still allowed), B's
+        // is not found; filings are read and verified by whose they are.
+        "fileOnCommitment": .owned([.enterprise]),
+        "listCommitmentFilings": .only(registry),
+        "getCommitmentFiling": .owned(registry),
+        "verifyCommitmentFiling": .owned([.districtOfficer, .cityOfficer]),
+        "drawCommitmentSample": .only([.cityOfficer]),
+        "listCommitmentSamples": .only(officers),
+        "getCommitmentSample": .only(officers),
+    ]
+
+    static func contractOperations() throws -> Set<String> {
+        let text = try String(contentsOf: Fixtures.repo.appendingPathComponent("Sources/API/openapi.yaml"), encoding: .utf8)
+        let doc = try Yams.load(yaml: text) as? [String: Any] ?? [:]
+        var ids: Set<String> = []
+        for (_, item) in doc["paths"] as? [String: Any] ?? [:] {
+            for (_, operation) in item as? [String: Any] ?? [:] {
+                if let id = (operation as? [String: Any])?["operationId"] as? String { ids.insert(id) }
+            }
+        }
+        return ids
+    }
+
+    @Test func everyOperationHasItsRowHereAndInTheRules() throws {
+        let operations = try Self.contractOperations()
+        #expect(operations.count >= 34)
+        #expect(operations.subtracting(Self.table.keys).isEmpty, "operations without a row in this test: \(operations.subtracting(Self.table.keys).sorted())")
+        #expect(Set(Self.table.keys).subtracting(operations).isEmpty, "rows for no operation: \(Set(Self.table.keys).subtracting(operations).sorted())")
+        #expect(operations.subtracting(OperationRules.rules.keys).isEmpty, "operations without an access rule: \(operations.subtracting(OperationRules.rules.keys).sorted())")
+        #expect(Set(ContractOperations.shared.all) == operations)
+    }
+
+    /// What each caller sends, and the records it aims at.
+    struct World {
+        let app: Application
+        let tokens: [Who: String]
+        let projectA: String, projectB: String
+        let list: String
+        let importID: String
+        let user: String
+        let commitment: CommitmentAPITests.RoleRecords
+
+        static let codeA = "91310115MA1K4ABCDD"
+        static let codeB = CreditCode.withCheckCharacter("91310112MA1G0B0B0")!
+
+        static func make(_ app: Application) async throws -> World {
+            for (code, district) in [(codeA, "pudong"), (codeB, "minhang")] {
+                let r = try await app.call(.POST, "api/enterprises", json: enterprise(code, district))
+                #expect(r.status == .created, "\(r.raw)")
+            }
+            var projects: [String] = []
+            for code in [codeA, codeB] {
+                let r = try await app.call(.POST, "api/projects", json: #"{"creditCode": "\#(code)", "project": \#(project("P-1"))}"#)
+                let id = try #require(r.body["id"] as? String, "\(r.raw)")
+                // An earlier version, for the versions' operations.
+                _ = try await app.call(.PUT, "api/projects/\(id)", json: project("P-1", declared: 13_000_000))
+                projects.append(id)
+            }
+            var r = try await app.call(.POST, "api/lists", json: #"{"number": "2025-01", "title": "第一批"}"#)
+            let list = try #require(r.body["id"] as? String)
+            let (jsonl, _) = try ImportExportAPITests.population(2)
+            let (_, report, _) = try await ImportExportAPITests.upload(app, "api/imports?format=jsonl&wait=true", body: Data(jsonl.utf8), contentType: "application/x-ndjson")
+            let importID = try #require(report["id"] as? String)
+            var tokens: [Who: String] = [.administrator: TestAccounts.administrator(app)]
+            tokens[.enterprise] = try await TestAccounts.token(app, role: .enterprise, enterpriseCode: codeA)
+            tokens[.districtOfficer] = try await TestAccounts.token(app, role: .districtOfficer, district: "浦东新区")
+            tokens[.cityOfficer] = try await TestAccounts.token(app, role: .cityOfficer)
+            tokens[.department] = try await TestAccounts.token(app, role: .department)
+            tokens[.bank] = try await TestAccounts.token(app, role: .bank)
+            _ = try await TestAccounts.token(app, role: .cityOfficer, username: "signin.target")
+            r = try await app.call(.GET, "api/users")
+            let users = try JSONSerialization.jsonObject(with: Data(r.raw.utf8)) as? [[String: Any]] ?? []
+            let user = try #require(users.first { $0["username"] as? String == "signin.target" }?["id"] as? String)
+            let commitment = try await CommitmentAPITests.roleRecords(app, codeA: codeA, codeB: codeB)
+            return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
+                         commitment: commitment)
+        }
+
+        static func enterprise(_ code: String, _ district: String) -> String {
+            #"{"creditCode": "\#(code)", "name": "测试企业 \#(code.suffix(4))", "district": "\#(district)", "industryCode": "C3484"}"#
+        }
+
+        static func project(_ id: String, declared: Int = 12_500_000) -> String {
+            #"{"id": "\#(id)", "categories": ["technical-renovation"], "investment": {"declared": \#(declared)}}"#
+        }
+
+        static func freshCode(_ prefix: String) -> String {
+            let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+            let tail = String((0..<4).map { _ in alphabet.randomElement()! })
+            return CreditCode.withCheckCharacter(prefix + "MA1K4" + tail)!
+        }
+
+        var caller: (Who) -> Caller { { who in who == .anonymous ? .anonymous : .bearer(tokens[who]!) } }
+
+        /// The request of `operationId` aimed at A's records (`own`) or B's, as a method, path
+        /// and body; records a call destroys are made anew for it.
+        func request(_ operationId: String, own: Bool, as who: Who) async throws -> (HTTPMethod, String, String?) {
+            let code = own ? Self.codeA : Self.codeB, project = own ? projectA : projectB
+            let district = own ? "pudong" : "minhang"
+            switch operationId {
+            case "matchProjectFile":
+                return (.POST, "api/match", try Fixtures.json(try Fixtures.example("enterprise-plan.json")))
+            case "listEnterprises": return (.GET, "api/enterprises", nil)
+            case "createEnterprise":
+                // A's user may register only its own code (taken already: 409, still allowed);
+                // an officer a new enterprise of its district.
+                let fresh = Self.freshCode(own ? "91310115" : "91310112")
+                return (.POST, "api/enterprises", Self.enterprise(who == .enterprise && own ? Self.codeA : fresh, district))
+            case "getEnterprise": return (.GET, "api/enterprises/\(code)", nil)
+            case "updateEnterprise": return (.PUT, "api/enterprises/\(code)", Self.enterprise(code, district))
+            case "deleteEnterprise":
+                let fresh = Self.freshCode("91310115")
+                _ = try await app.call(.POST, "api/enterprises", json: Self.enterprise(fresh, "pudong"))
+                return (.DELETE, "api/enterprises/\(fresh)", nil)
+            case "getEnterprisePlan": return (.GET, "api/enterprises/\(code)/plan", nil)
+            case "listProjects": return (.GET, "api/projects", nil)
+            case "createProject":
+                return (.POST, "api/projects", #"{"creditCode": "\#(code)", "project": \#(Self.project("P-\(UUID().uuidString.prefix(8))"))}"#)
+            case "getProject": return (.GET, "api/projects/\(project)", nil)
+            case "updateProject": return (.PUT, "api/projects/\(project)", Self.project("P-1", declared: 13_000_000))
+            case "deleteProject":
+                let r = try await app.call(.POST, "api/projects", json: #"{"creditCode": "\#(code)", "project": \#(Self.project("D-\(UUID().uuidString.prefix(8))"))}"#)
+                return (.DELETE, "api/projects/\(r.body["id"] as? String ?? "")", nil)
+            case "getProjectMatch": return (.GET, "api/projects/\(project)/match", nil)
+            case "listProjectVersions": return (.GET, "api/projects/\(project)/versions", nil)
+            case "getProjectVersion": return (.GET, "api/projects/\(project)/versions/1", nil)
+            case "changeProjectStatus": return (.POST, "api/projects/\(project)/status", #"{"status": "reserve"}"#)
+            case "exportProjects": return (.GET, "api/exports/projects?format=csv", nil)
+            case "listRollingLists": return (.GET, "api/lists", nil)
+            case "createRollingList": return (.POST, "api/lists", #"{"number": "2025-\#(UUID().uuidString.prefix(4))", "title": "清单"}"#)
+            case "getRollingList": return (.GET, "api/lists/\(list)", nil)
+            case "reviseRollingList": return (.POST, "api/lists/\(list)/revisions", #"{"add": ["\#(projectA)"], "remove": []}"#)
+            case "publishRollingList": return (.POST, "api/lists/\(list)/publish", nil)
+            case "sendRollingList": return (.POST, "api/lists/\(list)/send", #"{"recipients": ["上海测试银行"]}"#)
+            case "exportRollingList": return (.GET, "api/lists/\(list)/export?format=csv", nil)
+            case "createImport": return (.POST, "api/imports?format=jsonl&wait=true", nil)
+            case "getImport": return (.GET, "api/imports/\(importID)", nil)
+            case "createToken": return (.POST, "api/tokens", #"{"username": "signin.target", "password": "\#(TestAccounts.password)"}"#)
+            case "listTokens": return (.GET, "api/tokens", nil)
+            case "revokeToken": return (.DELETE, "api/tokens/\(UUID().uuidString)", nil)
+            case "getMe": return (.GET, "api/me", nil)
+            case "listUsers": return (.GET, "api/users", nil)
+            case "createUser":
+                return (.POST, "api/users", #"{"username": "u-\#(UUID().uuidString.prefix(8).lowercased())", "password": "Quite-Long-Secret-9", "role": "city_officer"}"#)
+            case "getUser": return (.GET, "api/users/\(user)", nil)
+            case "updateUser": return (.PATCH, "api/users/\(user)", #"{"displayName": "签到用户"}"#)
+            case "fileOnCommitment":
+                return (.POST, "api/commitment-filings", #"{"applicationId": "\#(own ? commitment.applicationA : commitment.applicationB)"}"#)
+            case "listCommitmentFilings": return (.GET, "api/commitment-filings", nil)
+            case "getCommitmentFiling": return (.GET, "api/commitment-filings/\(own ? commitment.filingA : commitment.filingB)", nil)
+            case "verifyCommitmentFiling":
+                // Kept, on a filing drawn or not: verified once, then 409 — allowed either way.
+                return (.POST, "api/commitment-filings/\(own ? commitment.filingA : commitment.filingB)/verifications", #"{"kept": true}"#)
+            case "drawCommitmentSample": return (.POST, "api/commitment-samples", #"{"from": "2024-01-01", "to": "2024-01-31"}"#)
+            case "listCommitmentSamples": return (.GET, "api/commitment-samples", nil)
+            case "getCommitmentSample": return (.GET, "api/commitment-samples/\(commitment.sample)", nil)
+            default:
+                Issue.record("no request for \(operationId)")
+                return (.GET, "api/\(operationId)", nil)
+            }
+        }
+
+        func send(_ operationId: String, own: Bool, as who: Who) async throws -> HTTPStatus {
+            let (method, path, body) = try await request(operationId, own: own, as: who)
+            var headers = caller(who).headers(app)
+            var buffer: ByteBuffer?
+            if operationId == "createImport" {
+                let (jsonl, _) = try ImportExportAPITests.population(1)
+                headers.replaceOrAdd(name: .contentType, value: "application/x-ndjson")
+                buffer = ByteBuffer(string: jsonl)
+            } else if let body {
+                headers.contentType = .json
+                buffer = ByteBuffer(string: body)
+            }
+            var status: HTTPStatus = .ok
+            try await app.testing().test(method, path, headers: headers, body: buffer) { res in
+                status = res.status
+                #expect(res.status.code < 500, "\(operationId) as \(who): \(res.status) \(res.body.string)")
+            }
+            return status
+        }
+    }
+
+    /// What `who` must get for the operation's request aimed at A's (own) or B's records.
+    static func expected(_ row: Row, _ who: Who, own: Bool, operationId: String) -> Expect {
+        if who == .anonymous { return row.allowed.contains(.anonymous) ? .allowed : .unauthorized }
+        guard row.allowed.contains(who) else {
+            // revokeToken: allowed to every role, but there is no such token of theirs.
+            return operationId == "revokeToken" ? .notFound : .forbidden
+        }
+        if let foreign = row.foreign, !own, who == .enterprise || who == .districtOfficer { return foreign }
+        return .allowed
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func everyOperationAnswersEveryRoleAsTheTableSays(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let world = try await World.make(app)
+            var mismatches: [String] = []
+            for operationId in try Self.contractOperations().sorted() {
+                guard let row = Self.table[operationId] else { continue }
+                for who in Who.allCases {
+                    for own in row.foreign == nil ? [true] : [true, false] {
+                        let got = Expect(try await world.send(operationId, own: own, as: who))
+                        let want = Self.expected(row, who, own: own, operationId: operationId)
+                        if got != want { mismatches.append("\(operationId) as \(who)\(own ? "" : " (foreign)"): \(got), expected \(want)") }
+                    }
+                }
+            }
+            #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func listsShowOnlyWhatTheCallerMaySee(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let world = try await World.make(app)
+            func codes(_ path: String, _ who: Who) async throws -> Set<String> {
+                let r = try await app.call(.GET, path, as: world.caller(who))
+                return Set((r.body["items"] as? [[String: Any]] ?? []).compactMap { $0["creditCode"] as? String })
+            }
+            #expect(try await codes("api/projects", .enterprise) == [World.codeA])
+            #expect(try await codes("api/enterprises", .enterprise) == [World.codeA])
+            #expect(try await codes("api/projects?district=minhang", .districtOfficer).isEmpty)
+            #expect(try await codes("api/enterprises", .districtOfficer).allSatisfy { $0.hasPrefix("91310115") || $0 == World.codeA })
+            #expect(try await codes("api/projects", .cityOfficer).isSuperset(of: [World.codeA, World.codeB]))
+            // The export is filtered the same way.
+            var csv = ""
+            try await app.testing().test(.GET, "api/exports/projects?format=csv", headers: world.caller(.enterprise).headers(app)) { res in csv = res.body.string }
+            #expect(csv.contains(World.codeA) && !csv.contains(World.codeB))
+        }
+    }
+}
