@@ -8,11 +8,13 @@ import Vapor
 import VaporTesting
 import Workflow
 
-/// Commitment filing through the API, signed in by bearer tokens: who may file, read, draw and
-/// verify (the role × operation table of the commitment operations), another enterprise's
-/// filing as 404, refusals by field (422) and by state (409).
+/// Commitment filing through the API, signed in by bearer tokens (`TestAccounts`): the
+/// enterprise's own way from application to filing, who sees which filings, the city's draw, the
+/// officers' verifications, another enterprise's or district's filing as 404, refusals by field
+/// (422) and by state (409). Every role × operation is `RoleOperationTests`' (the rows of the
+/// commitment operations are there, on records `roleRecords` makes).
 @Suite struct CommitmentAPITests {
-    /// Signed-in callers of the test: a token per account, made as `POST /tokens` makes one.
+    /// Signed-in callers of the test, by name.
     struct Callers {
         var tokens: [String: String] = [:]
 
@@ -101,9 +103,23 @@ import Workflow
                 march.append(try await store.file(applicationID: try await CommitmentFilingTests.application(app, project: project),
                                                   on: CommitmentFilingTests.day, by: CommitmentFilingTests.enterprise))
             }
+            // The enterprise's own way: an application started and the signed commitment uploaded through the API.
             let project = try await CommitmentFilingTests.project(app, code: "P-API")
-            let application = try await CommitmentFilingTests.application(app, project: project)
-            let body = try Fixtures.json(["applicationId": application.uuidString.lowercased()])
+            let started = try await Self.call(app, .POST, "api/applications", as: "ent", callers: callers,
+                                              json: try Fixtures.json(["projectId": project.uuidString.lowercased()]))
+            #expect(started.status == .created, "\(started.raw)")
+            let application = try #require(started.body["id"] as? String)
+            let body = try Fixtures.json(["applicationId": application])
+            // Without the signed commitment: 409, in both languages.
+            let missing = try await Self.call(app, .POST, "api/commitment-filings", as: "ent", callers: callers, json: body)
+            #expect(missing.status == .conflict && (missing.body["message"] as? [String: Any])?["en"] as? String == "the signed commitment is missing")
+            var uploaded: HTTPStatus = .ok
+            try await app.testing().test(.POST, "api/applications/\(application)/materials?item=commitment-letter&fileName=letter.pdf", beforeRequest: { req in
+                req.headers.bearerAuthorization = BearerAuthorization(token: callers.tokens["ent"]!)
+                req.headers.contentType = HTTPMediaType(type: "application", subType: "octet-stream")
+                req.body = ByteBuffer(data: ApplicationWorkflowTests.pdf())
+            }, afterResponse: { res in uploaded = res.status })
+            #expect(uploaded == .created)
 
             // Not signed in: 401; not the enterprise's role: 403; another enterprise: 404.
             #expect(try await Self.call(app, .POST, "api/commitment-filings", as: nil, callers: callers, json: body).status == .unauthorized)
