@@ -26,6 +26,9 @@ struct PlatformServices: Sendable {
 
     func projectStore(on db: (any Database)? = nil) -> ProjectStore { ProjectStore(db: db ?? database(), engine: engine) }
     func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database()) }
+    func commitmentStore(on db: (any Database)? = nil) -> CommitmentStore {
+        CommitmentStore(db: db ?? database(), engine: engine, workflow: workflow)
+    }
     func importService() -> ImportService { ImportService(db: database(), library: library) }
     func applicationStore(on db: (any Database)? = nil) -> ApplicationStore {
         ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion)

@@ -110,6 +110,15 @@ import Yams
         "listNotices": .signedIn,
         // Only one's own notices: a notice of nobody's is not found, whoever asks.
         "markNoticeRead": .only([]),
+        // Commitment filing: A's user files A's application (409 once filed: still allowed), B's
+        // is not found; filings are read and verified by whose they are.
+        "fileOnCommitment": .owned([.enterprise]),
+        "listCommitmentFilings": .only(registry),
+        "getCommitmentFiling": .owned(registry),
+        "verifyCommitmentFiling": .owned([.districtOfficer, .cityOfficer]),
+        "drawCommitmentSample": .only([.cityOfficer]),
+        "listCommitmentSamples": .only(officers),
+        "getCommitmentSample": .only(officers),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -143,6 +152,7 @@ import Yams
         let user: String
         /// A's application (under review) and one of its materials; B's application (a draft).
         let caseA: String, materialA: String, caseB: String, materialB: String
+        let commitment: CommitmentAPITests.RoleRecords
 
         static let codeA = "91310115MA1K4ABCDD"
         static let codeB = CreditCode.withCheckCharacter("91310112MA1G0B0B0")!
@@ -181,8 +191,9 @@ import Yams
             let caseB = try await ApplicationAPITests.draft(app, creditCode: codeB, enterprise: enterpriseB)
             let (_, uploaded) = try await ApplicationAPITests.upload(app, caseB, item: "application-form", content: ApplicationAPITests.pdf(), as: enterpriseB)
             let materialB = try #require((uploaded["materials"] as? [[String: Any]])?.first?["id"] as? String)
+            let commitment = try await CommitmentAPITests.roleRecords(app, codeA: codeA, codeB: codeB)
             return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
-                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB)
+                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment)
         }
 
         static func enterprise(_ code: String, _ district: String) -> String {
@@ -271,6 +282,16 @@ import Yams
             case "listAuditEntries": return (.GET, "api/audit", nil)
             case "listNotices": return (.GET, "api/notices", nil)
             case "markNoticeRead": return (.POST, "api/notices/\(UUID().uuidString)/read", nil)
+            case "fileOnCommitment":
+                return (.POST, "api/commitment-filings", #"{"applicationId": "\#(own ? commitment.applicationA : commitment.applicationB)"}"#)
+            case "listCommitmentFilings": return (.GET, "api/commitment-filings", nil)
+            case "getCommitmentFiling": return (.GET, "api/commitment-filings/\(own ? commitment.filingA : commitment.filingB)", nil)
+            case "verifyCommitmentFiling":
+                // Kept, on a filing drawn or not: verified once, then 409 — allowed either way.
+                return (.POST, "api/commitment-filings/\(own ? commitment.filingA : commitment.filingB)/verifications", #"{"kept": true}"#)
+            case "drawCommitmentSample": return (.POST, "api/commitment-samples", #"{"from": "2024-01-01", "to": "2024-01-31"}"#)
+            case "listCommitmentSamples": return (.GET, "api/commitment-samples", nil)
+            case "getCommitmentSample": return (.GET, "api/commitment-samples/\(commitment.sample)", nil)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)

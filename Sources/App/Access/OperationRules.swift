@@ -74,6 +74,16 @@ enum OperationRules {
         "compareApplicationWithPolicy": caseReaders,
         "getApplicationAudit": caseReaders,
         "listAuditEntries": city,
+        // Commitment filing (承诺备案): the enterprise files its own application; filings are
+        // read by whose they are (Visibility); the city draws the sample; a district officer (its
+        // district) or the city officer records a verification; officers read the samples.
+        "fileOnCommitment": .roles([.enterprise]),
+        "listCommitmentFilings": registry,
+        "getCommitmentFiling": registry,
+        "verifyCommitmentFiling": .roles([.districtOfficer, .cityOfficer]),
+        "drawCommitmentSample": .roles([.cityOfficer]),
+        "listCommitmentSamples": officers,
+        "getCommitmentSample": officers,
 
         // Notices: each account its own (the store finds them by the account).
         "listNotices": AccessRule.everyRole,

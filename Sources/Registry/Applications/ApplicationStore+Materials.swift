@@ -15,7 +15,15 @@ extension ApplicationStore {
         try await db.transaction { db in
             let model = try await Self.lock(id, on: db)
             let state = ApplicationState(rawValue: model.state) ?? .draft
-            let checklist = workflow.materials.items(for: model.instrumentIDs)
+            var checklist = workflow.materials.items(for: model.instrumentIDs)
+            // The signed commitment of commitment filing (承诺备案) is not one of the instruments'
+            // items: a zero-land application may add it at any time before the case is closed
+            // (whether the project qualifies is the filing's to decide).
+            let commitmentItem = workflow.process.commitmentFiling.commitmentItem
+            let isCommitment = item == commitmentItem && model.zeroLand && !state.isFinal
+            if isCommitment, let entry = workflow.materials.items[commitmentItem], !checklist.contains(where: { $0.id == commitmentItem }) {
+                checklist.append(entry)
+            }
             guard let entry = checklist.first(where: { $0.id == item }) else {
                 throw RegistryError.invalid([ValidationIssue(path: "item",
                     zh: "\(item) 不是本申报材料清单中的项目（可选：\(checklist.map(\.id).joined(separator: "、"))）",
@@ -23,7 +31,7 @@ extension ApplicationStore {
             }
             let deferral = model.deferrals.first { $0.item == item && $0.suppliedOn == nil }
             let open: Set<ApplicationState> = [.draft, .returned, .submitted]
-            guard open.contains(state) || deferral != nil else {
+            guard open.contains(state) || deferral != nil || isCommitment else {
                 throw RegistryError.conflict(LocalizedText(zh: "申报处于“\(state.label.zh)”状态，不能再上传该材料",
                                                            en: "materials cannot be added to this item while the application is \(state.label.en)"))
             }

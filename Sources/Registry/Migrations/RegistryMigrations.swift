@@ -12,6 +12,8 @@ public enum RegistryMigrations {
          CreateAuditEntries(), CreateApplications(),
          // 010: notices, the mail queue, scheduled jobs' claims.
          CreateNotices(), CreateMailOutbox(), CreateJobClaims(),
+         // 011: commitment filing.
+         CreateCommitmentFilings(),
          // 012: an account's mail address.
          AddUserEmail()]
     }
