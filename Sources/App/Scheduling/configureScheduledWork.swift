@@ -3,9 +3,9 @@ import Mail
 import Registry
 import Vapor
 
-/// The platform's own scheduled jobs, and the scheduler when the settings ask for one. The
-/// workflow's jobs are registered on `app.scheduledJobs` after `configure` (or inside it, once
-/// they exist); the scheduler reads the list at every tick.
+/// The platform's own scheduled jobs — the mail sender, the claims' pruning, the workflow's
+/// reminders, lapses and service-level escalations — and the scheduler when the settings ask for
+/// one; the scheduler reads the list at every tick.
 func configureScheduledWork(_ app: Application, settings: AppSettings) throws {
     if let smtp = settings.smtp {
         guard MailAddress.isValid(smtp.from) else {
@@ -17,6 +17,8 @@ func configureScheduledWork(_ app: Application, settings: AppSettings) throws {
         app.logger.notice("mail is queued, not sent: RENEWAL_SMTP_HOST is not set")
     }
     app.scheduledJobs.register(ClaimPruningJob())
+    app.scheduledJobs.register(DeferralJob())
+    app.scheduledJobs.register(ServiceLevelJob())
     if let interval = settings.schedulerInterval {
         app.lifecycle.use(SchedulerLifecycle(scheduler: Scheduler(app: app, serverID: settings.serverID), interval: interval))
     }

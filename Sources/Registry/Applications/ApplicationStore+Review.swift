@@ -27,7 +27,8 @@ extension ApplicationStore {
                 try await step.create(on: db)
             }
             try await move(model, by: .startReview, actor: .person(role), day: day, who: who,
-                           details: ["round": String(round), "departments": departments.map(\.code).joined(separator: ",")], on: db)
+                           details: ["round": String(round), "departments": departments.map(\.code).joined(separator: ",")],
+                           departments: departments.map(\.code), on: db)
         }
     }
 

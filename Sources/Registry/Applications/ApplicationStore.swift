@@ -63,7 +63,8 @@ public struct ApplicationStore: Sendable {
     /// the move and its audit entry.
     @discardableResult
     func move(_ model: ApplicationModel, by event: ApplicationEvent, actor: WorkflowActor, context: TransitionContext = TransitionContext(),
-              day: Day, who: AuditActor, reasons: String? = nil, details: [String: String?] = [:], on db: any Database) async throws -> ApplicationState {
+              day: Day, who: AuditActor, reasons: String? = nil, details: [String: String?] = [:], departments: [String] = [],
+              on db: any Database) async throws -> ApplicationState {
         let current = ApplicationState(rawValue: model.state) ?? .draft
         let next: ApplicationState
         do throws(TransitionRefusal) {
@@ -92,6 +93,7 @@ public struct ApplicationStore: Sendable {
                                                 caseID: try model.requireID().uuidString.lowercased(),
                                                 before: AuditChange.state(["state": current.rawValue]),
                                                 after: AuditChange.state(after)), by: who, on: db)
+        for notice in try notices(after: next, event: event, of: model, reasons: reasons, departments: departments) { try await notice.post(on: db) }
         return next
     }
 }
