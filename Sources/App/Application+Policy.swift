@@ -24,8 +24,8 @@ extension Application {
     /// What the API's handlers are given (see `PlatformServices`).
     var platformServices: PlatformServices {
         let app = self
-        return PlatformServices(library: policyLibrary, database: { app.db }, importRunner: importRunner, accounts: accountServices, logger: logger,
-                                workflow: workflowLibrary, libraryVersion: libraryVersion, clock: platformClock)
+        return PlatformServices(current: { (app.policyLibrary, app.libraryVersion, app.platformClock) }, database: { app.db },
+                                importRunner: importRunner, accounts: accountServices, logger: logger, workflow: workflowLibrary)
     }
 
     private struct WorkflowLibraryKey: StorageKey { typealias Value = WorkflowLibrary }

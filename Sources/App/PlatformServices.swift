@@ -8,7 +8,10 @@ import Workflow
 /// stores over the database, the import runner. Handlers receive this instead of the whole
 /// Vapor application, so what they can reach is plain to see (and tests can build one).
 struct PlatformServices: Sendable {
-    let library: PolicyLibrary
+    /// The policy library, its version and the platform's today are read when asked, not kept:
+    /// a library loaded anew (or a today fixed by a test) reaches every handler at once.
+    let current: @Sendable () -> (library: PolicyLibrary, version: String, clock: PlatformClock)
+    var library: PolicyLibrary { current().library }
     /// A database handle (Fluent hands each caller one on an event loop of its own).
     let database: @Sendable () -> any Database
     let importRunner: ImportRunner
@@ -18,8 +21,8 @@ struct PlatformServices: Sendable {
     /// The workflow's policy data (materials, departments, process, calendar).
     let workflow: WorkflowLibrary
     /// The policy library's version, pinned to every decision.
-    let libraryVersion: String
-    let clock: PlatformClock
+    var libraryVersion: String { current().version }
+    var clock: PlatformClock { current().clock }
 
     /// The engine, evaluating projects without an application date under today's policy.
     var engine: Engine { Engine(library: library) }

@@ -30,14 +30,12 @@ public actor Scheduler {
     @discardableResult
     public nonisolated func tick(now: Date = Date()) async -> [String] {
         let context = JobContext(now: now, serverID: serverID, logger: services.logger, services: services)
-        return await withTaskGroup(of: String?.self) { group in
-            for job in jobs.all {
-                group.addTask { await self.runIfClaimed(job, context: context) ? job.name : nil }
-            }
-            var ran: [String] = []
-            for await name in group { if let name { ran.append(name) } }
-            return ran.sorted()
-        }
+        // One job after another: the jobs are short, and SQLite (one writer at a time, and an
+        // in-memory database that refuses a second writer outright) is spared jobs' transactions
+        // competing within one server. The servers still compete for each slot's claim.
+        var ran: [String] = []
+        for job in jobs.all where await runIfClaimed(job, context: context) { ran.append(job.name) }
+        return ran.sorted()
     }
 
     private nonisolated func runIfClaimed(_ job: any ScheduledJob, context: JobContext) async -> Bool {

@@ -19,9 +19,10 @@ extension ApplicationStore {
             let left = day.days(to: due)
             guard workflow.process.deferral.remindDaysBefore.contains(left), !deferral.reminded.contains(",\(left),") else { continue }
             sent += try await db.transaction { db -> Int in
+                // The case's row lock first: two servers' sweeps then see each other's marks.
+                let app = try await Self.lock(deferral.$application.id, on: db)
                 guard let row = try await ApplicationDeferralModel.find(deferral.id, on: db), row.suppliedOn == nil,
                       !row.reminded.contains(",\(left),"),
-                      let app = try await ApplicationModel.find(row.$application.id, on: db),
                       !(ApplicationState(rawValue: app.state)?.isFinal ?? true) else { return 0 }
                 row.reminded += "\(left),"
                 try await row.save(on: db)
@@ -75,9 +76,9 @@ extension ApplicationStore {
             } catch { continue }
             guard let escalation = found.first, step.escalated != escalation.status.rawValue else { continue }
             escalated += try await db.transaction { db -> Int in
+                let app = try await Self.lock(step.$application.id, on: db)
                 guard let row = try await ReviewStepModel.find(step.id, on: db), row.verdict == nil,
                       row.escalated != escalation.status.rawValue,
-                      let app = try await ApplicationModel.find(row.$application.id, on: db),
                       app.state == ApplicationState.underReview.rawValue else { return 0 }
                 row.escalated = escalation.status.rawValue
                 try await row.save(on: db)
