@@ -44,3 +44,20 @@ first=$(sign_in)
 second=$(sign_in)
 run "$first" --exclude-operation-id revokeToken
 run "$second" --include-operation-id revokeToken
+
+# After all those requests the audit trail's chain must hold; and altering one entry behind the
+# database's back (its append-only triggers dropped, as the file's owner could) must break it.
+kill $server 2>/dev/null || true
+wait $server 2>/dev/null || true
+swift run --skip-build renewal audit verify --sqlite "$db"
+python3 - "$db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("DROP TRIGGER audit_entries_no_update")
+db.execute("UPDATE audit_entries SET actor_name = 'someone else' WHERE seq = (SELECT max(seq) / 2 + 1 FROM audit_entries)")
+db.commit()
+PY
+if swift run --skip-build renewal audit verify --sqlite "$db"; then
+  echo "renewal audit verify passed over an altered entry"; exit 1
+fi
+echo "renewal audit verify found the altered entry"

@@ -32,7 +32,7 @@ extension APIHandler {
         // The upload goes to a temporary file as it arrives, and the import reads it from there:
         // memory stays flat for a file of a million rows. The runner removes it when the import ends.
         let upload = try await UploadSpool.write(body, limit: RequestLimits.upload)
-        let service = services.importService()
+        let service = services.importService(by: currentActor())
         let job: ImportJobModel
         do {
             job = try await service.start(.file(upload), format: format, fileName: "upload.\(format.rawValue)", chunkSize: chunkSize,
@@ -49,7 +49,7 @@ extension APIHandler {
         let id = try job.requireID()
         if input.query.wait == true {
             await services.importRunner.wait(for: id)
-            guard let done = try await services.importService().job(id) else { throw RegistryError.notFound(LocalizedText(zh: "导入任务已消失", en: "the import vanished")) }
+            guard let done = try await services.importService(by: currentActor()).job(id) else { throw RegistryError.notFound(LocalizedText(zh: "导入任务已消失", en: "the import vanished")) }
             return .ok(.init(body: .json(try await report(done))))
         }
         return .accepted(.init(headers: .init(location: "/api/imports/\(id.uuidString.lowercased())"), body: .json(try await report(job))))
@@ -57,7 +57,7 @@ extension APIHandler {
 
     /// The report, with one page of the projects replaced.
     func report(_ job: ImportJobModel, page: Int = 1, perPage: Int = 50) async throws -> Components.Schemas.ImportReport {
-        let service = services.importService()
+        let service = services.importService(by: currentActor())
         let id = try job.requireID()
         let errors = try await service.errors(of: id)
         let changes = try await service.changes(of: id, offset: (page - 1) * perPage, limit: perPage)
@@ -77,7 +77,7 @@ extension APIHandler {
 
     func getImport(_ input: Operations.GetImport.Input) async throws -> Operations.GetImport.Output {
         let id = try uuid(input.path.id)
-        guard let job = try await services.importService().job(id) else {
+        guard let job = try await services.importService(by: currentActor()).job(id) else {
             throw RegistryError.notFound(LocalizedText(zh: "未找到导入任务 \(input.path.id)", en: "no import \(input.path.id)"))
         }
         let (page, perPage) = try self.page(input.query.page, input.query.perPage)

@@ -32,7 +32,7 @@ struct PlatformServices: Sendable {
     func commitmentStore(on db: (any Database)? = nil) -> CommitmentStore {
         CommitmentStore(db: db ?? database(), engine: engine, workflow: workflow)
     }
-    func importService() -> ImportService { ImportService(db: database(), library: library) }
+    func importService(by actor: AuditActor) -> ImportService { ImportService(db: database(), library: library, actor: actor) }
     func applicationStore(on db: (any Database)? = nil) -> ApplicationStore {
         ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion)
     }

@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)
-            let stale = try await ImportService(db: app.db, library: app.policyLibrary).markInterrupted()
+            let stale = try await ImportService(db: app.db, library: app.policyLibrary, actor: .system("serve")).markInterrupted()
             if stale > 0 { app.logger.warning("imports left running by a stopped process marked partial", metadata: ["count": .stringConvertible(stale)]) }
             try await app.execute()
         } catch {

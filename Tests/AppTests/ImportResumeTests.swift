@@ -2,6 +2,7 @@ import App
 import Fluent
 import Foundation
 import Registry
+import Workflow
 import Testing
 import Vapor
 
@@ -15,7 +16,7 @@ import Vapor
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID().uuidString).jsonl")
             try Data(jsonl.utf8).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            let service = ImportService(db: app.db, library: app.policyLibrary)
+            let service = ImportService(db: app.db, library: app.policyLibrary, actor: .system("test"))
             let job = try await service.start(.file(file), format: .jsonl, fileName: "resume.jsonl", chunkSize: 10)
             let jobID = try job.requireID()
 

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Policy
+import Workflow
 import Tabular
 
 /// Bulk import of projects (CSV, XLSX, JSON Lines) into the registry.
@@ -17,8 +18,12 @@ import Tabular
 public struct ImportService: Sendable {
     public let db: any Database
     public let library: PolicyLibrary
+    /// Who imports, for the audit trail: one entry per committed chunk (the rows' own changes
+    /// are in the import's change report).
+    public let actor: AuditActor
 
-    public init(db: any Database, library: PolicyLibrary) {
+    public init(db: any Database, library: PolicyLibrary, actor: AuditActor) {
+        self.actor = actor
         self.db = db
         self.library = library
     }
@@ -166,6 +171,11 @@ public struct ImportService: Sendable {
                 job.unchanged += outcome.unchanged
                 job.status = job.committedChunks == job.chunks ? ImportStatus.completed.rawValue : ImportStatus.running.rawValue
                 try await job.save(on: db)
+                try await AuditTrail.append(AuditChange(action: "import.chunk", subjectType: "import", subjectID: jobID.uuidString.lowercased(),
+                                                        after: AuditChange.state(["chunk": String(committed), "rows": String(rowsOfChunk.count),
+                                                                                  "replaced": String(outcome.replaced), "unchanged": String(outcome.unchanged),
+                                                                                  "mode": mode.rawValue, "file": job.fileName])),
+                                            by: actor, on: db)
                 return chunkIDs
             }
             progress?("write", min(rows, (index + 1) * job.chunkSize))
