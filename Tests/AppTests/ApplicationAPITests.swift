@@ -185,6 +185,13 @@ extension ApplicationAPITests {
             #expect(line7a?["maximumThen"] as? String != nil && line7a?["maximumNow"] as? String != line7a?["maximumThen"] as? String, "\(r.raw)")
             #expect(r.body["libraryVersionNow"] as? String == "after-the-edit")
 
+            // The time each department took, with the late step counted over its target.
+            r = try await app.call(.GET, "api/reports/review-times", as: .bearer(city))
+            let times = try JSONSerialization.jsonObject(with: Data(r.raw.utf8)) as? [[String: Any]] ?? []
+            #expect(times.count == steps.count, "\(r.raw)")
+            #expect(times.first { $0["department"] as? String == last }?["overTarget"] as? Int == 1)
+            #expect(times.filter { $0["department"] as? String != last }.allSatisfy { $0["overTarget"] as? Int == 0 && $0["completed"] as? Int == 1 })
+
             // The audit trail shows every step, with who did it; the chain holds, until a row is altered.
             r = try await app.call(.GET, "api/applications/\(id)/audit", as: .bearer(city))
             let trail = try JSONSerialization.jsonObject(with: Data(r.raw.utf8)) as? [[String: Any]] ?? []

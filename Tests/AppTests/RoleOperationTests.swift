@@ -107,6 +107,7 @@ import Yams
         "compareApplicationWithPolicy": .ownedCase(caseReaders),
         "getApplicationAudit": .ownedCase(caseReaders),
         "listAuditEntries": .only(city),
+        "getReviewTimes": .only(officers),
         "listNotices": .signedIn,
         // Only one's own notices: a notice of nobody's is not found, whoever asks.
         "markNoticeRead": .only([]),
@@ -280,6 +281,7 @@ import Yams
             case "compareApplicationWithPolicy": return (.GET, "api/applications/\(own ? caseA : caseB)/comparison", nil)
             case "getApplicationAudit": return (.GET, "api/applications/\(own ? caseA : caseB)/audit", nil)
             case "listAuditEntries": return (.GET, "api/audit", nil)
+            case "getReviewTimes": return (.GET, "api/reports/review-times", nil)
             case "listNotices": return (.GET, "api/notices", nil)
             case "markNoticeRead": return (.POST, "api/notices/\(UUID().uuidString)/read", nil)
             case "fileOnCommitment":

@@ -74,6 +74,7 @@ enum OperationRules {
         "compareApplicationWithPolicy": caseReaders,
         "getApplicationAudit": caseReaders,
         "listAuditEntries": city,
+        "getReviewTimes": officers,
         // Commitment filing (承诺备案): the enterprise files its own application; filings are
         // read by whose they are (Visibility); the city draws the sample; a district officer (its
         // district) or the city officer records a verification; officers read the samples.
