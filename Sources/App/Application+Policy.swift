@@ -25,7 +25,9 @@ extension Application {
     var platformServices: PlatformServices {
         let app = self
         return PlatformServices(current: { (app.policyLibrary, app.libraryVersion, app.platformClock) }, database: { app.db },
-                                importRunner: importRunner, accounts: accountServices, logger: logger, workflow: workflowLibrary)
+                                importRunner: importRunner, accounts: accountServices, logger: logger, workflow: workflowLibrary,
+                                filesVersion: filesLibraryVersion,
+                                install: { library, version in app.policyLibrary = library; app.libraryVersion = version })
     }
 
     private struct WorkflowLibraryKey: StorageKey { typealias Value = WorkflowLibrary }
@@ -45,6 +47,14 @@ extension Application {
     public var libraryVersion: String {
         get { storage[LibraryVersionKey.self] ?? "unknown" }
         set { storage[LibraryVersionKey.self] = newValue }
+    }
+
+    private struct FilesVersionKey: StorageKey { typealias Value = String }
+
+    /// The fingerprint of the library's files, before the changes saved in the database.
+    public var filesLibraryVersion: String {
+        get { storage[FilesVersionKey.self] ?? libraryVersion }
+        set { storage[FilesVersionKey.self] = newValue }
     }
 
     /// The platform's today (a test may fix it).
@@ -72,5 +82,18 @@ extension Application {
         let routes = RegisteredRoutes()
         storage[ContractRoutesKey.self] = routes
         return routes
+    }
+}
+
+extension Application {
+    /// The library in force: the files' library with the changes officers saved in the database
+    /// (`PolicyChangeStore`), and its version. Run once the database is migrated.
+    public func installSavedPolicyChanges() async throws {
+        let store = PolicyChangeStore(db: db)
+        let changes = try await store.all()
+        guard !changes.isEmpty else { return }
+        policyLibrary = try await store.library(over: policyLibrary)
+        libraryVersion = PolicyChangeStore.version(files: filesLibraryVersion, changes: changes)
+        logger.info("policy changes saved in the database are in force", metadata: ["changes": .stringConvertible(changes.count)])
     }
 }

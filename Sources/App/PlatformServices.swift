@@ -22,6 +22,10 @@ struct PlatformServices: Sendable {
     let workflow: WorkflowLibrary
     /// The policy library's version, pinned to every decision.
     var libraryVersion: String { current().version }
+    /// The fingerprint of the library's files alone (the version before any saved change).
+    let filesVersion: String
+    /// Puts a new library in force (a saved change of the policy) with its version.
+    let install: @Sendable (PolicyLibrary, String) -> Void
     var clock: PlatformClock { current().clock }
 
     /// The engine, evaluating projects without an application date under today's policy.

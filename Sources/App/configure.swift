@@ -20,7 +20,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         throw Abort(.internalServerError, reason: "policy library not found")
     }
     app.workflowLibrary = try WorkflowLibrary.load(directory: directory.appendingPathComponent("workflow"), policy: library)
-    app.libraryVersion = try LibraryFingerprint.of(directory: directory)
+    app.filesLibraryVersion = try LibraryFingerprint.of(directory: directory)
+    app.libraryVersion = app.filesLibraryVersion
     app.platformClock = PlatformClock(fixed: settings.today)
     app.logger.info("policy library loaded", metadata: ["plan": .string(library.plan.id), "instruments": .stringConvertible(library.instruments.count)])
 
@@ -32,7 +33,10 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.accountServices = try AccountServices(settings: settings.access)
     app.lifecycle.use(ImportRunnerLifecycle())
     app.migrations.add(RegistryMigrations.all)
-    if settings.autoMigrate { try await app.autoMigrate() }
+    if settings.autoMigrate {
+        try await app.autoMigrate()
+        try await app.installSavedPolicyChanges()
+    }
 
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port

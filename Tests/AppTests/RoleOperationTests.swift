@@ -108,6 +108,8 @@ import Yams
         "getApplicationAudit": .ownedCase(caseReaders),
         "listAuditEntries": .only(city),
         "getReviewTimes": .only(officers),
+        "listPolicyChanges": .only(city),
+        "savePolicyChange": .only(city),
         "listNotices": .signedIn,
         // Only one's own notices: a notice of nobody's is not found, whoever asks.
         "markNoticeRead": .only([]),
@@ -282,6 +284,9 @@ import Yams
             case "getApplicationAudit": return (.GET, "api/applications/\(own ? caseA : caseB)/audit", nil)
             case "listAuditEntries": return (.GET, "api/audit", nil)
             case "getReviewTimes": return (.GET, "api/reports/review-times", nil)
+            case "listPolicyChanges": return (.GET, "api/policy/changes", nil)
+            // The same value the library has: saved, re-evaluated, nothing changes.
+            case "savePolicyChange": return (.POST, "api/policy/changes", #"{"key": "7a.ratio", "from": "2024-01-01", "value": "50%"}"#)
             case "listNotices": return (.GET, "api/notices", nil)
             case "markNoticeRead": return (.POST, "api/notices/\(UUID().uuidString)/read", nil)
             case "fileOnCommitment":

@@ -75,6 +75,9 @@ enum OperationRules {
         "getApplicationAudit": caseReaders,
         "listAuditEntries": city,
         "getReviewTimes": officers,
+        // The policy library's values: the city keeps them.
+        "listPolicyChanges": city,
+        "savePolicyChange": city,
         // Commitment filing (承诺备案): the enterprise files its own application; filings are
         // read by whose they are (Visibility); the city draws the sample; a district officer (its
         // district) or the city officer records a verification; officers read the samples.

@@ -15,6 +15,8 @@ public enum RegistryMigrations {
          // 011: commitment filing.
          CreateCommitmentFilings(),
          // 012: an account's mail address.
-         AddUserEmail()]
+         AddUserEmail(),
+         // 013: values of the policy saved from a date on.
+         CreatePolicyChanges()]
     }
 }

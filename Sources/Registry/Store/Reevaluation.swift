@@ -29,8 +29,21 @@ public struct Reevaluation: Sendable {
         self.library = library
     }
 
+    /// A project whose recommendation changed: before and after.
+    public struct Change: Sendable {
+        public let projectID: UUID
+        public let creditCode: String
+        public let projectCode: String
+        public let projectName: String
+        public let before: Money
+        public let after: Money
+        public let instrumentsBefore: [String]
+        public let instrumentsAfter: [String]
+    }
+
     public func run(batch: Int = 1000, dryRun: Bool = false,
-                    progress: (@Sendable (_ examined: Int) -> Void)? = nil) async throws -> ReevaluationReport {
+                    progress: (@Sendable (_ examined: Int) -> Void)? = nil,
+                    changed: ((Change) -> Void)? = nil) async throws -> ReevaluationReport {
         let store = ProjectStore(db: db, engine: Engine(library: library))
         let ids = try PopulationBuilder(vocabulary: library.vocabulary).population.categoryIds
         let evaluator = BatchEvaluator(library: library, categoryIds: ids)
@@ -50,6 +63,9 @@ public struct Reevaluation: Sendable {
                 report.totalAfter += Money(fen: outcome.total)
                 if outcome.total != m.recommendedFen || instruments != m.recommendedInstruments {
                     updates.append((try m.requireID(), outcome.total, instruments))
+                    changed?(Change(projectID: try m.requireID(), creditCode: m.enterprise.creditCode, projectCode: m.code, projectName: m.name,
+                                    before: Money(fen: m.recommendedFen), after: Money(fen: outcome.total),
+                                    instrumentsBefore: m.recommendedInstruments.split(separator: ",").map(String.init), instrumentsAfter: lines))
                 }
             }
             report.changed += updates.count

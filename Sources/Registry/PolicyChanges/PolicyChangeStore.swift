@@ -1,0 +1,68 @@
+import Crypto
+import FluentKit
+import Foundation
+import Policy
+import Workflow
+
+/// The parameter values officers save from a date on, and the library they make: the files'
+/// library with every saved change laid over it, in the order saved.
+public struct PolicyChangeStore: Sendable {
+    public let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public func all() async throws -> [PolicyChangeModel] {
+        try await PolicyChangeModel.query(on: db).sort(\.$savedAt).sort(\.$id).all()
+    }
+
+    /// The saved changes as an overlay of dated values.
+    static func overlay(_ changes: [PolicyChangeModel]) -> ParameterOverlay {
+        ParameterOverlay(changes: changes.map { ($0.key, .dated([(from: Day(iso: $0.from)!, value: $0.value)])) })
+    }
+
+    /// The library of the files with every saved change.
+    public func library(over files: PolicyLibrary) async throws -> PolicyLibrary {
+        try files.applying(Self.overlay(try await all()))
+    }
+
+    /// The library's version: the files' fingerprint and every saved change.
+    public static func version(files: String, changes: [PolicyChangeModel]) -> String {
+        guard !changes.isEmpty else { return files }
+        var hasher = SHA256()
+        hasher.update(data: Data(files.utf8))
+        for c in changes { hasher.update(data: Data(";\(c.key)|\(c.from)|\(c.value)".utf8)) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Saves `value` for `key` from `from` on, if the library takes it (an unknown key or a value
+    /// of the wrong kind is refused by path); answers the library in force afterwards.
+    public func save(key: String, from: Day, value: String, note: String?, over current: PolicyLibrary,
+                     by actor: AuditActor) async throws -> (change: PolicyChangeModel, library: PolicyLibrary) {
+        let library: PolicyLibrary
+        do {
+            library = try current.applying(ParameterOverlay(changes: [(key, .dated([(from: from, value: value)]))]))
+        } catch let errors as PolicyLibraryErrors {
+            throw RegistryError.invalid(errors.errors.map {
+                ValidationIssue(path: $0.path.hasPrefix("$.") ? "$.value" : "$.key", zh: "参数调整不被政策库接受：\($0.message)",
+                                en: "the library refuses the change: \($0.message)")
+            })
+        }
+        let before = current.parameters[key]?.value(on: from)?.description
+        let model = PolicyChangeModel()
+        model.id = UUID()
+        model.key = key
+        model.from = from.description
+        model.value = value
+        model.note = note
+        model.savedBy = actor.name
+        model.savedAt = Date()
+        try await db.transaction { db in
+            try await model.create(on: db)
+            try await AuditTrail.append(AuditChange(action: "policy.change", subjectType: "parameter", subjectID: key,
+                                                    before: AuditChange.state(["value": before, "from": from.description]),
+                                                    after: AuditChange.state(["value": value, "from": from.description, "note": note])),
+                                        by: actor, on: db)
+        }
+        return (model, library)
+    }
+}
