@@ -31,7 +31,7 @@ import Vapor
         defer { Task { try? await server.stop() } }
         try await withApp(database) { app in
             let notice = try await Self.post(app)
-            let job = MailSenderJob(smtp: SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.gov.test", heloName: "renewal.gov.test"))
+            let job = MailSenderJob(smtp: SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.gov.test", heloName: "renewal.gov.test", timeoutSeconds: 300))
             let now = Date()
             try await job.run(slot: job.period.slot(containing: now), context: Self.context(app, now: now))
 
@@ -70,7 +70,7 @@ import Vapor
         server.recorder.recipientReply = "550 5.1.1 mailbox unavailable"
         try await withApp(database) { app in
             try await Self.post(app)
-            let job = MailSenderJob(smtp: SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.gov.test"))
+            let job = MailSenderJob(smtp: SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.gov.test", timeoutSeconds: 300))
             let now = Date()
             try await job.run(slot: job.period.slot(containing: now), context: Self.context(app, now: now))
 

@@ -15,7 +15,7 @@ import Testing
         let server = try await FakeSMTPServer.start()
         defer { Task { try? await server.stop() } }
         let settings = SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.test", heloName: "renewal.test",
-                                    credentials: .init(username: "renewal", password: "s3cret"))
+                                    credentials: .init(username: "renewal", password: "s3cret"), timeoutSeconds: 300)
         try await SMTPClient(settings: settings).send(Self.message())
 
         let session = try #require(server.recorder.sessions.first)
@@ -35,7 +35,7 @@ import Testing
     @Test func withoutEightBitMIMETheBodyGoesInBase64() async throws {
         let server = try await FakeSMTPServer.start(announces8BitMIME: false)
         defer { Task { try? await server.stop() } }
-        try await SMTPClient(settings: SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.test")).send(Self.message())
+        try await SMTPClient(settings: SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.test", timeoutSeconds: 300)).send(Self.message())
         let session = try #require(server.recorder.sessions.first)
         #expect(session.commands[1] == "MAIL FROM:<noreply@renewal.test>")
         let blank = try #require(session.dataLines.firstIndex(of: ""))
@@ -48,7 +48,7 @@ import Testing
         defer { Task { try? await server.stop() } }
         server.recorder.recipientReply = "550 5.1.1 no such user"
         let error = await #expect(throws: SMTPError.self) {
-            try await SMTPClient(settings: SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.test")).send(Self.message())
+            try await SMTPClient(settings: SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.test", timeoutSeconds: 300)).send(Self.message())
         }
         #expect(error?.isPermanent == true)
         #expect(error?.description.contains("550 5.1.1 no such user") == true)
@@ -57,6 +57,8 @@ import Testing
 }
 
 /// STARTTLS: the conversation after it is encrypted, the server's certificate verified.
+/// The fake server answers at once; the long timeout only keeps a loaded test machine from
+/// failing a test that is slow, not wrong.
 @Suite struct SMTPStartTLSTests {
     @Test func authAndTheMailGoOverTLS() async throws {
         let server = try await FakeSMTPServer.start(offersStartTLS: true)
@@ -64,7 +66,7 @@ import Testing
         let roots = try TestCertificate.certificateFile()
         defer { try? FileManager.default.removeItem(at: roots) }
         let settings = SMTPSettings(host: "localhost", port: server.port, from: "noreply@renewal.test", heloName: "renewal.test",
-                                    credentials: .init(username: "renewal", password: "s3cret"), startTLS: true, trustedCertificatesFile: roots.path)
+                                    credentials: .init(username: "renewal", password: "s3cret"), startTLS: true, trustedCertificatesFile: roots.path, timeoutSeconds: 300)
         try await SMTPClient(settings: settings).send(SMTPClientTests.message())
         let session = try #require(server.recorder.sessions.first)
         #expect(session.tls && session.accepted)
@@ -75,7 +77,7 @@ import Testing
         let server = try await FakeSMTPServer.start(offersStartTLS: true)
         defer { Task { try? await server.stop() } }
         let settings = SMTPSettings(host: "localhost", port: server.port, from: "noreply@renewal.test",
-                                    credentials: .init(username: "renewal", password: "s3cret"), startTLS: true)
+                                    credentials: .init(username: "renewal", password: "s3cret"), startTLS: true, timeoutSeconds: 300)
         await #expect(throws: (any Error).self) {
             try await SMTPClient(settings: settings).send(SMTPClientTests.message())
         }
@@ -88,7 +90,7 @@ import Testing
     @Test func aServerWithoutSTARTTLSIsRefused() async throws {
         let server = try await FakeSMTPServer.start()
         defer { Task { try? await server.stop() } }
-        let settings = SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.test", startTLS: true)
+        let settings = SMTPSettings(host: "127.0.0.1", port: server.port, from: "noreply@renewal.test", startTLS: true, timeoutSeconds: 300)
         await #expect(throws: SMTPError.self) {
             try await SMTPClient(settings: settings).send(SMTPClientTests.message())
         }
