@@ -30,7 +30,9 @@ struct DatabaseSession {
         var logger = Logger(label: "renewal")
         logger.logLevel = .warning
         return try await RegistryConnection.with(settings(sqlite: sqlite), logger: logger) { connection in
-            try await body(DatabaseSession(connection: connection, library: library, libraryDirectory: directory))
+            // The library in force, as the server has it: the files with the changes saved in the database.
+            let inForce = try await PolicyChangeStore(db: connection.db).library(over: library)
+            return try await body(DatabaseSession(connection: connection, library: inForce, libraryDirectory: directory))
         }
     }
 }

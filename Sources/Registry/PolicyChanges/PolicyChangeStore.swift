@@ -38,12 +38,15 @@ public struct PolicyChangeStore: Sendable {
     /// of the wrong kind is refused by path); answers the library in force afterwards.
     public func save(key: String, from: Day, value: String, note: String?, over current: PolicyLibrary,
                      by actor: AuditActor) async throws -> (change: PolicyChangeModel, library: PolicyLibrary) {
+        guard current.parameters[key] != nil else {
+            throw RegistryError.invalid([ValidationIssue(path: "$.key", zh: "政策库没有参数 \(key)", en: "the library has no parameter \(key)")])
+        }
         let library: PolicyLibrary
         do {
             library = try current.applying(ParameterOverlay(changes: [(key, .dated([(from: from, value: value)]))]))
         } catch let errors as PolicyLibraryErrors {
             throw RegistryError.invalid(errors.errors.map {
-                ValidationIssue(path: $0.path.hasPrefix("$.") ? "$.value" : "$.key", zh: "参数调整不被政策库接受：\($0.message)",
+                ValidationIssue(path: "$.value", zh: "参数调整不被政策库接受：\($0.message)",
                                 en: "the library refuses the change: \($0.message)")
             })
         }
