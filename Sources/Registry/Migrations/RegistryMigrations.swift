@@ -17,6 +17,8 @@ public enum RegistryMigrations {
          // 012: an account's mail address.
          AddUserEmail(),
          // 013: values of the policy saved from a date on.
-         CreatePolicyChanges()]
+         CreatePolicyChanges(),
+         // 014: the disbursement ledger, confirmations, payment proposals.
+         CreateLedger()]
     }
 }
