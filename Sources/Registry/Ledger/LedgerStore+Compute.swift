@@ -33,10 +33,20 @@ extension LedgerStore {
 
     /// A computation as the ledger keeps it, with the library's version beside it.
     func computationJSON(_ c: PaymentComputation) -> String {
-        struct Kept: Encodable { var computation: PaymentComputation; var libraryVersion: String }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // A value of plain fields: encoding cannot fail.
-        return String(decoding: try! encoder.encode(Kept(computation: c, libraryVersion: libraryVersion)), as: UTF8.self)
+        return String(decoding: try! encoder.encode(KeptComputation(computation: c, libraryVersion: libraryVersion)), as: UTF8.self)
+    }
+}
+
+/// A payment's computation as proposals and entries keep it: the engine's figures and the
+/// library's version they came from.
+public struct KeptComputation: Codable, Sendable {
+    public var computation: PaymentComputation
+    public var libraryVersion: String
+
+    public static func decode(_ json: String) -> KeptComputation? {
+        try? JSONDecoder().decode(KeptComputation.self, from: Data(json.utf8))
     }
 }
