@@ -42,6 +42,12 @@ let package = Package(
             name: "Workflow",
             dependencies: ["Policy", .product(name: "Yams", package: "Yams")]
         ),
+        // Risk flags on arriving applications (issue 11, item 7), pure like the engine: a
+        // population in, flags with their evidence out. No SQL, no HTTP.
+        .target(
+            name: "Risk",
+            dependencies: ["Policy"]
+        ),
         .target(
             name: "Simulation",
             dependencies: ["Policy", "Spreadsheet"]
@@ -140,6 +146,10 @@ let package = Package(
         .testTarget(
             name: "MailTests",
             dependencies: ["Mail", "MailTestSupport"]
+        ),
+        .testTarget(
+            name: "RiskTests",
+            dependencies: ["Risk", "Policy", "Simulation"]
         ),
         .testTarget(
             name: "SimulationTests",
