@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "Registry",
             dependencies: [
-                "Policy", "Tabular", "Workflow",
+                "Policy", "Tabular", "Workflow", "Risk",
                 // FluentKit, not Fluent: the registry knows no HTTP (Fluent is Vapor's integration).
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -95,7 +95,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Policy", "Simulation", "Registry", "API", "Workflow", "Mail",
+                "Policy", "Simulation", "Registry", "API", "Workflow", "Mail", "Risk",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Yams", package: "Yams"),

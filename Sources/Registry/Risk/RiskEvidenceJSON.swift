@@ -1,0 +1,35 @@
+import Foundation
+import Risk
+
+/// A flag's evidence as stored: the partner projects, the other enterprises and the facts, in
+/// JSON with sorted keys (the same evidence is always the same text).
+public struct RiskEvidence: Sendable, Equatable, Codable {
+    public var partners: [RiskProjectRef]
+    public var enterprises: [String]
+    public var facts: [RiskFact]
+
+    public init(_ flag: RiskFlag) {
+        partners = flag.partners
+        enterprises = flag.enterprises
+        facts = flag.facts
+    }
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings and arrays of strings only: encoding cannot fail.
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
+
+    static func read(_ text: String) -> RiskEvidence? {
+        try? JSONDecoder().decode(RiskEvidence.self, from: Data(text.utf8))
+    }
+}
+
+extension RiskFlagModel {
+    /// The stored evidence; a row the platform wrote always decodes.
+    public var decodedEvidence: RiskEvidence {
+        RiskEvidence.read(evidence) ?? RiskEvidence(RiskFlag(kind: .sameEquipment, project: RiskProjectRef(creditCode: creditCode, projectId: projectCode),
+                                                           reason: .init(zh: reasonZh, en: reasonEn)))
+    }
+}

@@ -1,0 +1,53 @@
+import FluentKit
+import Foundation
+import Policy
+import Risk
+
+/// The registry's projects and enterprises as the risk flags compare them, in six queries
+/// whatever their number (projects, then each kind of child eagerly), and only the fields the
+/// flags read: no interest rows, categories or status history.
+enum RiskPopulationLoader {
+    static func load(on db: any Database) async throws -> RiskPopulation {
+        let projects = try await ProjectModel.query(on: db)
+            .with(\.$enterprise).with(\.$loans).with(\.$leases).with(\.$equipment).with(\.$certifications).all()
+        var byEnterprise: [String: (Enterprise, [Project])] = [:]
+        var order: [String] = []
+        for model in projects {
+            let e = model.enterprise
+            if byEnterprise[e.creditCode] == nil {
+                byEnterprise[e.creditCode] = (e.domain(), [])
+                order.append(e.creditCode)
+            }
+            byEnterprise[e.creditCode]!.1.append(model.riskProject())
+        }
+        return RiskPopulation(order.map { ProjectFile(enterprise: byEnterprise[$0]!.0, projects: byEnterprise[$0]!.1) })
+    }
+}
+
+extension ProjectModel {
+    /// The project with what the risk flags read (its enterprise, loans, leases, equipment and
+    /// certifications loaded).
+    func riskProject() -> Project {
+        func day(_ s: String?) -> Day? { s.flatMap(Day.init(iso:)) }
+        var p = Project(id: code, name: name, startDate: day(startDate), endDate: day(endDate), applicationDate: day(applicationDate),
+                        investment: Investment(declared: declaredFen.map(Money.init(fen:)), approved: approvedFen.map(Money.init(fen:))))
+        p.loans = loans.sorted { $0.position < $1.position }.map {
+            Loan(id: $0.code, lender: $0.lender, principal: Money(fen: $0.principalFen), contractNumber: $0.contractNumber)
+        }
+        p.leases = leases.sorted { $0.position < $1.position }.map {
+            Lease(id: $0.code, lessor: $0.lessor, equipmentInvestment: Money(fen: $0.equipmentInvestmentFen), contractNumber: $0.contractNumber)
+        }
+        p.equipment = equipment.sorted { $0.position < $1.position }.map {
+            EquipmentItem(name: $0.name, quantity: $0.quantity, unitPrice: Money(fen: $0.unitPriceFen),
+                          serialNumber: $0.serialNumber, invoiceNumber: $0.invoiceNumber)
+        }
+        p.certifications = certifications.sorted { $0.position < $1.position }.map {
+            CertificationContract(productId: $0.productId, kind: CertificationContract.Kind(rawValue: $0.kind) ?? .certification,
+                                  amount: Money(fen: $0.amountFen), contractNumber: $0.contractNumber)
+        }
+        p.innovativeProductContract = innovativeContractFen.map { ProductContract(amount: Money(fen: $0), contractNumber: innovativeContractNumber) }
+        p.marketContract = marketContractFen.map { ProductContract(amount: Money(fen: $0), contractNumber: marketContractNumber) }
+        p.softwareSales = softwareSalesFen.map { ProductContract(amount: Money(fen: $0), contractNumber: softwareSalesNumber) }
+        return p
+    }
+}
