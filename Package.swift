@@ -111,6 +111,7 @@ let package = Package(
                 "Simulation",
                 "Registry",
                 "App",
+                "Risk",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -5,9 +5,10 @@ import Risk
 
 /// The registry's projects and enterprises as the risk flags compare them, in six queries
 /// whatever their number (projects, then each kind of child eagerly), and only the fields the
-/// flags read: no interest rows, categories or status history.
-enum RiskPopulationLoader {
-    static func load(on db: any Database) async throws -> RiskPopulation {
+/// flags read: no interest rows, categories or status history. (`renewal risk scan` and the
+/// submission use it.)
+public enum RiskPopulationLoader {
+    public static func load(on db: any Database) async throws -> RiskPopulation {
         let projects = try await ProjectModel.query(on: db)
             .with(\.$enterprise).with(\.$loans).with(\.$leases).with(\.$equipment).with(\.$certifications).all()
         var byEnterprise: [String: (Enterprise, [Project])] = [:]
