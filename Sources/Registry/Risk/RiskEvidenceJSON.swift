@@ -9,9 +9,13 @@ public struct RiskEvidence: Sendable, Equatable, Codable {
     public var facts: [RiskFact]
 
     public init(_ flag: RiskFlag) {
-        partners = flag.partners
-        enterprises = flag.enterprises
-        facts = flag.facts
+        self.init(partners: flag.partners, enterprises: flag.enterprises, facts: flag.facts)
+    }
+
+    public init(partners: [RiskProjectRef] = [], enterprises: [String] = [], facts: [RiskFact] = []) {
+        self.partners = partners
+        self.enterprises = enterprises
+        self.facts = facts
     }
 
     var json: String {
@@ -27,9 +31,6 @@ public struct RiskEvidence: Sendable, Equatable, Codable {
 }
 
 extension RiskFlagModel {
-    /// The stored evidence; a row the platform wrote always decodes.
-    public var decodedEvidence: RiskEvidence {
-        RiskEvidence.read(evidence) ?? RiskEvidence(RiskFlag(kind: .sameEquipment, project: RiskProjectRef(creditCode: creditCode, projectId: projectCode),
-                                                           reason: .init(zh: reasonZh, en: reasonEn)))
-    }
+    /// The stored evidence (a row the platform wrote always decodes; anything else reads as none).
+    public var decodedEvidence: RiskEvidence { RiskEvidence.read(evidence) ?? RiskEvidence() }
 }
