@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Registry", "Policy", "Workflow", "Mail", "MailTestSupport",
+                "App", "Registry", "Policy", "Workflow", "Mail", "MailTestSupport", "Risk",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,6 +1,8 @@
 @testable import App
 import Foundation
 import Policy
+import Registry
+import Risk
 import Simulation
 import Tabular
 import Testing
@@ -49,6 +51,14 @@ import Testing
                 break
             }
             #expect(back == sent)
+            // The flags' loader reads the same projects, whatever its batch, with the fields they compare.
+            let small = try await RiskPopulationLoader.load(on: app.db, batch: 7)
+            let whole = try await RiskPopulationLoader.load(on: app.db)
+            #expect(small.count == generator.made && whole.count == generator.made)
+            #expect(Set(small.entries.map(\.ref)) == Set(whole.entries.map(\.ref)))
+            let serials = Set(small.entries.flatMap { $0.project.equipment.compactMap(\.serialNumber) })
+            #expect(serials == Set(files.flatMap(\.projects).flatMap { $0.equipment.compactMap(\.serialNumber) }))
+            #expect(Set(small.entries.compactMap(\.enterprise.phone)) == Set(files.compactMap(\.enterprise.phone)))
             // And one enterprise through the API's own record.
             let one = try #require(files.first)
             let r = try await app.call(.GET, "api/enterprises/\(one.enterprise.creditCode)")

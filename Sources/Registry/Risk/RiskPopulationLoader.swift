@@ -3,23 +3,31 @@ import Foundation
 import Policy
 import Risk
 
-/// The registry's projects and enterprises as the risk flags compare them, in six queries
-/// whatever their number (projects, then each kind of child eagerly), and only the fields the
-/// flags read: no interest rows, categories or status history. (`renewal risk scan` and the
-/// submission use it.)
+/// The registry's projects and enterprises as the risk flags compare them, a thousand projects
+/// at a time in id order (six queries a batch: the projects, then each kind of child eagerly, so
+/// no IN list passes SQLite's limit on bound values), and only what the flags read: no interest
+/// rows, categories or status history. (`renewal risk scan` and the submission use it.)
 public enum RiskPopulationLoader {
-    public static func load(on db: any Database) async throws -> RiskPopulation {
-        let projects = try await ProjectModel.query(on: db)
-            .with(\.$enterprise).with(\.$loans).with(\.$leases).with(\.$equipment).with(\.$certifications).all()
+    public static func load(on db: any Database, batch: Int = 1000) async throws -> RiskPopulation {
         var byEnterprise: [String: (Enterprise, [Project])] = [:]
         var order: [String] = []
-        for model in projects {
-            let e = model.enterprise
-            if byEnterprise[e.creditCode] == nil {
-                byEnterprise[e.creditCode] = (e.domain(), [])
-                order.append(e.creditCode)
+        var after: UUID?
+        while true {
+            let query = ProjectModel.query(on: db)
+                .with(\.$enterprise).with(\.$loans).with(\.$leases).with(\.$equipment).with(\.$certifications)
+                .sort(\.$id).limit(batch)
+            if let after { query.filter(\.$id > after) }
+            let projects = try await query.all()
+            for model in projects {
+                let e = model.enterprise
+                if byEnterprise[e.creditCode] == nil {
+                    byEnterprise[e.creditCode] = (e.domain(), [])
+                    order.append(e.creditCode)
+                }
+                byEnterprise[e.creditCode]!.1.append(model.riskProject())
             }
-            byEnterprise[e.creditCode]!.1.append(model.riskProject())
+            guard projects.count == batch, let last = projects.last?.id else { break }
+            after = last
         }
         return RiskPopulation(order.map { ProjectFile(enterprise: byEnterprise[$0]!.0, projects: byEnterprise[$0]!.1) })
     }
