@@ -42,6 +42,12 @@ let package = Package(
             name: "Workflow",
             dependencies: ["Policy", .product(name: "Yams", package: "Yams")]
         ),
+        // Risk flags on arriving applications (issue 11, item 7), pure like the engine: a
+        // population in, flags with their evidence out. No SQL, no HTTP.
+        .target(
+            name: "Risk",
+            dependencies: ["Policy"]
+        ),
         .target(
             name: "Simulation",
             dependencies: ["Policy", "Spreadsheet"]
@@ -59,7 +65,7 @@ let package = Package(
         .target(
             name: "Registry",
             dependencies: [
-                "Policy", "Tabular", "Workflow",
+                "Policy", "Tabular", "Workflow", "Risk",
                 // FluentKit, not Fluent: the registry knows no HTTP (Fluent is Vapor's integration).
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -89,7 +95,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Policy", "Simulation", "Registry", "API", "Workflow", "Mail",
+                "Policy", "Simulation", "Registry", "API", "Workflow", "Mail", "Risk",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Yams", package: "Yams"),
@@ -105,6 +111,7 @@ let package = Package(
                 "Simulation",
                 "Registry",
                 "App",
+                "Risk",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -142,13 +149,17 @@ let package = Package(
             dependencies: ["Mail", "MailTestSupport"]
         ),
         .testTarget(
+            name: "RiskTests",
+            dependencies: ["Risk", "Policy", "Simulation"]
+        ),
+        .testTarget(
             name: "SimulationTests",
             dependencies: ["Policy", "Simulation"]
         ),
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Registry", "Policy", "Workflow", "Mail", "MailTestSupport",
+                "App", "Registry", "Policy", "Workflow", "Mail", "MailTestSupport", "Risk",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -7,7 +7,7 @@ import Registry
 extension APIHandler {
     func record(_ e: EnterpriseModel) async throws -> Components.Schemas.EnterpriseRecord {
         .init(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode,
-              projectCount: try await store.projectCount(of: e), createdAt: e.createdAt ?? Date(), updatedAt: e.updatedAt ?? e.createdAt ?? Date())
+              legalRepresentative: e.legalRepresentative, address: e.address, phone: e.phone, projectCount: try await store.projectCount(of: e), createdAt: e.createdAt ?? Date(), updatedAt: e.updatedAt ?? e.createdAt ?? Date())
     }
 
     func listEnterprises(_ input: Operations.ListEnterprises.Input) async throws -> Operations.ListEnterprises.Output {

@@ -1,5 +1,6 @@
 import Policy
 import Registry
+import Risk
 import Workflow
 import Vapor
 
@@ -25,12 +26,22 @@ extension Application {
     var platformServices: PlatformServices {
         let app = self
         return PlatformServices(current: { (app.policyLibrary, app.libraryVersion, app.platformClock) }, database: { app.db },
-                                importRunner: importRunner, accounts: accountServices, logger: logger, workflow: workflowLibrary,
+                                importRunner: importRunner, accounts: accountServices, logger: logger, workflow: workflowLibrary, risk: riskSettings,
                                 filesVersion: filesLibraryVersion,
                                 install: { library, version in app.policyLibrary = library; app.libraryVersion = version })
     }
 
     private struct WorkflowLibraryKey: StorageKey { typealias Value = WorkflowLibrary }
+    private struct RiskSettingsKey: StorageKey { typealias Value = RiskSettings }
+
+    /// The risk flags' thresholds (`risk.yaml`), loaded with the policy library.
+    public var riskSettings: RiskSettings {
+        get {
+            guard let settings = storage[RiskSettingsKey.self] else { fatalError("configure(_:settings:) loads the risk settings first") }
+            return settings
+        }
+        set { storage[RiskSettingsKey.self] = newValue }
+    }
     private struct LibraryVersionKey: StorageKey { typealias Value = String }
     private struct PlatformClockKey: StorageKey { typealias Value = PlatformClock }
 

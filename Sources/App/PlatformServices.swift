@@ -2,6 +2,7 @@ import FluentKit
 import Logging
 import Policy
 import Registry
+import Risk
 import Workflow
 
 /// What the API's handlers need, and nothing more: the policy library and its engine, the
@@ -20,6 +21,8 @@ struct PlatformServices: Sendable {
     let logger: Logger
     /// The workflow's policy data (materials, departments, process, calendar).
     let workflow: WorkflowLibrary
+    /// The thresholds of the risk flags raised on submission (`risk.yaml`).
+    let risk: RiskSettings
     /// The policy library's version, pinned to every decision.
     var libraryVersion: String { current().version }
     /// The fingerprint of the library's files alone (the version before any saved change).
@@ -38,7 +41,7 @@ struct PlatformServices: Sendable {
     }
     func importService(by actor: AuditActor) -> ImportService { ImportService(db: database(), library: library, actor: actor) }
     func applicationStore(on db: (any Database)? = nil) -> ApplicationStore {
-        ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion)
+        ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion, risk: risk)
     }
     func noticeStore(on db: (any Database)? = nil) -> NoticeStore { NoticeStore(db: db ?? database()) }
     func ledgerStore(on db: (any Database)? = nil) -> LedgerStore { LedgerStore(db: db ?? database(), engine: engine, libraryVersion: libraryVersion) }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Policy
 import Registry
+import Risk
 import Vapor
 import Workflow
 
@@ -20,6 +21,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         throw Abort(.internalServerError, reason: "policy library not found")
     }
     app.workflowLibrary = try WorkflowLibrary.load(directory: directory.appendingPathComponent("workflow"), policy: library)
+    app.riskSettings = try RiskSettingsLoader.load(directory: directory, library: library)
     app.filesLibraryVersion = try LibraryFingerprint.of(directory: directory)
     app.libraryVersion = app.filesLibraryVersion
     app.platformClock = PlatformClock(fixed: settings.today)

@@ -9,6 +9,12 @@ public struct SyntheticProjects {
     var rng: SplitMix
     let districts: [String]
     public private(set) var made = 0
+    /// Also give what the risk flags compare: each enterprise a legal representative, an address
+    /// and a phone, each item of equipment a serial and an invoice number, each loan and lease a
+    /// contract number — all distinct, and drawn from counters, not from the random sequence, so
+    /// that the rest of the population is the same with or without them. Off by default: the
+    /// registry's round trips of generated files predate these fields.
+    public var identities = false
 
     public init(seed: UInt64, vocabulary: Vocabulary) {
         rng = SplitMix(seed: seed)
@@ -33,7 +39,24 @@ public struct SyntheticProjects {
             projects.append(nextProject(id: "S\(made)"))
             made += 1
         }
-        return ProjectFile(enterprise: enterprise, projects: projects)
+        var file = ProjectFile(enterprise: enterprise, projects: projects)
+        if identities { Self.addIdentities(&file, number: number) }
+        return file
+    }
+
+    static func addIdentities(_ file: inout ProjectFile, number: Int) {
+        file.enterprise.legalRepresentative = "法人\(number)"
+        file.enterprise.address = "上海市合成路\(number)号"
+        file.enterprise.phone = "021-\(60_000_000 + number)"
+        for p in file.projects.indices {
+            let id = file.projects[p].id
+            for k in file.projects[p].equipment.indices {
+                file.projects[p].equipment[k].serialNumber = "SN-\(id)-\(k)"
+                file.projects[p].equipment[k].invoiceNumber = "FP-\(id)-\(k)"
+            }
+            for k in file.projects[p].loans.indices { file.projects[p].loans[k].contractNumber = "DK-\(id)-\(k)" }
+            for k in file.projects[p].leases.indices { file.projects[p].leases[k].contractNumber = "ZL-\(id)-\(k)" }
+        }
     }
 
     static func base31(_ value: UInt64, width: Int) -> String {

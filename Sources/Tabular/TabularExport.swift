@@ -25,25 +25,32 @@ public enum TabularExport {
         var loanYears: [Set<Int>] = []
         var leases = 0, items = 0, certs = 0
         var purposes = false
-        for (_, p) in rows {
+        // The risk flags' columns, each written only when some row has a value.
+        var used: Set<String> = []
+        for (e, p) in rows {
             purposes = purposes || p.loans.contains { $0.purpose != .equipment }
+            TabularExport.noteRiskColumns(e, p, into: &used)
             while loanYears.count < p.loans.count { loanYears.append([]) }
             for (i, loan) in p.loans.enumerated() { loanYears[i].formUnion(loan.interestPaid.map(\.year)) }
             leases = max(leases, p.leases.count)
             items = max(items, p.equipment.count)
             certs = max(certs, p.certifications.count)
         }
-        var columns = TabularField.allCases.map { TabularColumn.field($0) }
+        var columns = TabularField.allCases.filter { !TabularField.writtenWhenUsed.contains($0) || used.contains($0.rawValue) }
+            .map { TabularColumn.field($0) }
         for (i, years) in loanYears.enumerated() {
             let n = i + 1
-            for f in LoanField.allCases where f != .purpose || purposes {
+            for f in LoanField.allCases where (f != .purpose || purposes) && (f != .contractNumber || used.contains("loan.contract_number")) {
                 columns.append(.loan(n, f))
                 if f == .end { columns += years.sorted().map { .loanInterest(n, year: $0) } }
             }
         }
-        if leases > 0 { for n in 1...leases { columns += LeaseField.allCases.map { .lease(n, $0) } } }
-        if items > 0 { for n in 1...items { columns += ItemField.allCases.map { .item(n, $0) } } }
-        if certs > 0 { for n in 1...certs { columns += CertificationField.allCases.map { .certification(n, $0) } } }
+        func kept<F: TabularGroupField>(_ f: F) -> Bool {
+            !["contract_number", "serial_number", "invoice_number"].contains(f.rawValue) || used.contains("\(F.prefix).\(f.rawValue)")
+        }
+        if leases > 0 { for n in 1...leases { columns += LeaseField.allCases.filter(kept).map { .lease(n, $0) } } }
+        if items > 0 { for n in 1...items { columns += ItemField.allCases.filter(kept).map { .item(n, $0) } } }
+        if certs > 0 { for n in 1...certs { columns += CertificationField.allCases.filter(kept).map { .certification(n, $0) } } }
         return columns
     }
 
@@ -108,6 +115,12 @@ public enum TabularExport {
                 case .marketContractProduct: return text(p.marketContract?.productId)
                 case .softwareSalesAmount: return p.softwareSales.map { .amount($0.amount) } ?? .empty
                 case .softwareSalesProduct: return text(p.softwareSales?.productId)
+                case .legalRepresentative: return text(e.legalRepresentative)
+                case .address: return text(e.address)
+                case .phone: return text(e.phone)
+                case .innovativeContractNumber: return text(p.innovativeProductContract?.contractNumber)
+                case .marketContractNumber: return text(p.marketContract?.contractNumber)
+                case .softwareSalesNumber: return text(p.softwareSales?.contractNumber)
                 }
             case let .loan(n, f):
                 guard n <= p.loans.count else { return .empty }
@@ -123,6 +136,7 @@ public enum TabularExport {
                 case .firstOnMarket: return .bool(l.firstOnMarket)
                 case .relending: return .bool(l.relendingEligible)
                 case .purpose: return l.purpose == .equipment ? .empty : .text(l.purpose.rawValue)
+                case .contractNumber: return text(l.contractNumber)
                 }
             case let .loanInterest(n, year):
                 guard n <= p.loans.count, let paid = p.loans[n - 1].interestPaid.first(where: { $0.year == year }) else { return .empty }
@@ -138,6 +152,7 @@ public enum TabularExport {
                 case .end: return l.endDate.map { .date($0) } ?? .empty
                 case .innovative: return .bool(l.innovativeProduct)
                 case .catalogueProduct: return text(l.catalogueProductId)
+                case .contractNumber: return text(l.contractNumber)
                 }
             case let .item(n, f):
                 guard n <= p.equipment.count else { return .empty }
@@ -153,6 +168,8 @@ public enum TabularExport {
                 case .tariffRate: return item.tariffRate.map { .rate($0) } ?? .empty
                 case .nonExempt: return .bool(item.nonExemptCatalogue)
                 case .catalogueProduct: return text(item.catalogueProductId)
+                case .serialNumber: return text(item.serialNumber)
+                case .invoiceNumber: return text(item.invoiceNumber)
                 }
             case let .certification(n, f):
                 guard n <= p.certifications.count else { return .empty }
@@ -161,6 +178,7 @@ public enum TabularExport {
                 case .product: return text(c.productId)
                 case .kind: return .text(c.kind.rawValue)
                 case .amount: return .amount(c.amount)
+                case .contractNumber: return text(c.contractNumber)
                 }
             }
         }

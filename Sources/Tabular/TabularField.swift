@@ -22,6 +22,18 @@ public enum TabularField: String, Sendable, CaseIterable {
     case marketContractProduct = "market_contract_product"
     case softwareSalesAmount = "software_sales_amount"
     case softwareSalesProduct = "software_sales_product"
+    // What the risk flags read (optional; exported only when some row has one).
+    case legalRepresentative = "legal_representative"
+    case address
+    case phone
+    case innovativeContractNumber = "innovative_contract_number"
+    case marketContractNumber = "market_contract_number"
+    case softwareSalesNumber = "software_sales_number"
+
+    /// Columns written only when a row has a value, so that exports without them keep their header.
+    public static let writtenWhenUsed: Set<TabularField> = [
+        .legalRepresentative, .address, .phone, .innovativeContractNumber, .marketContractNumber, .softwareSalesNumber,
+    ]
 
     /// The Chinese header, then other accepted Chinese headers.
     public var chineseNames: [String] {
@@ -48,6 +60,12 @@ public enum TabularField: String, Sendable, CaseIterable {
         case .marketContractProduct: return ["市场合同产品编号", "市场化合同产品编号"]
         case .softwareSalesAmount: return ["软件销售金额", "软件产品销售金额"]
         case .softwareSalesProduct: return ["软件产品编号"]
+        case .legalRepresentative: return ["法定代表人", "法人代表"]
+        case .address: return ["注册地址", "地址"]
+        case .phone: return ["联系电话", "电话"]
+        case .innovativeContractNumber: return ["创新产品合同号", "首台套合同号"]
+        case .marketContractNumber: return ["市场合同号", "市场化合同号"]
+        case .softwareSalesNumber: return ["软件销售合同号"]
         }
     }
 
@@ -89,6 +107,12 @@ public enum TabularField: String, Sendable, CaseIterable {
         case .marketContractProduct: return (false, ["marketContract", "productId"])
         case .softwareSalesAmount: return (false, ["softwareSales", "amount"])
         case .softwareSalesProduct: return (false, ["softwareSales", "productId"])
+        case .legalRepresentative: return (true, ["legalRepresentative"])
+        case .address: return (true, ["address"])
+        case .phone: return (true, ["phone"])
+        case .innovativeContractNumber: return (false, ["innovativeProductContract", "contractNumber"])
+        case .marketContractNumber: return (false, ["marketContract", "contractNumber"])
+        case .softwareSalesNumber: return (false, ["softwareSales", "contractNumber"])
         }
     }
 

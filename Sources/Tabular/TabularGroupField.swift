@@ -25,6 +25,8 @@ public enum LoanField: String, TabularGroupField {
     /// What the loan finances (N1's 2026 extension): written only when a loan is not an
     /// equipment loan, so exports of equipment loans keep their columns.
     case purpose
+    /// The loan contract's number, for the risk flags: written only when a loan has one.
+    case contractNumber = "contract_number"
 
     public static let prefix = "loan", chinesePrefix = "贷款", jsonArray = "loans"
     public static let required: [LoanField] = [.id, .principal]
@@ -40,6 +42,7 @@ public enum LoanField: String, TabularGroupField {
         case .firstOnMarket: return ["首次投放市场"]
         case .relending: return ["可再贷款", "再贷款"]
         case .purpose: return ["用途", "贷款用途"]
+        case .contractNumber: return ["合同号", "合同号码"]
         }
     }
     public var valueKind: TabularValueKind {
@@ -63,6 +66,7 @@ public enum LoanField: String, TabularGroupField {
         case .firstOnMarket: return "firstOnMarket"
         case .relending: return "relendingEligible"
         case .purpose: return "purpose"
+        case .contractNumber: return "contractNumber"
         }
     }
 }
@@ -72,6 +76,7 @@ public enum LeaseField: String, TabularGroupField {
     case equipmentInvestment = "equipment_investment"
     case start, end, innovative
     case catalogueProduct = "catalogue_product"
+    case contractNumber = "contract_number"
 
     public static let prefix = "lease", chinesePrefix = "融资租赁", jsonArray = "leases"
     public static let required: [LeaseField] = [.id, .equipmentInvestment]
@@ -84,6 +89,7 @@ public enum LeaseField: String, TabularGroupField {
         case .end: return ["到期日", "到期日期", "结束日期"]
         case .innovative: return ["创新产品"]
         case .catalogueProduct: return ["目录产品编号"]
+        case .contractNumber: return ["合同号", "合同号码"]
         }
     }
     public var valueKind: TabularValueKind {
@@ -103,6 +109,7 @@ public enum LeaseField: String, TabularGroupField {
         case .end: return "endDate"
         case .innovative: return "innovativeProduct"
         case .catalogueProduct: return "catalogueProductId"
+        case .contractNumber: return "contractNumber"
         }
     }
 }
@@ -117,6 +124,8 @@ public enum ItemField: String, TabularGroupField {
     case tariffRate = "tariff_rate"
     case nonExempt = "non_exempt"
     case catalogueProduct = "catalogue_product"
+    case serialNumber = "serial_number"
+    case invoiceNumber = "invoice_number"
 
     public static let prefix = "item", chinesePrefix = "设备", jsonArray = "equipment"
     public static let required: [ItemField] = [.name, .quantity, .unitPrice]
@@ -132,6 +141,8 @@ public enum ItemField: String, TabularGroupField {
         case .tariffRate: return ["关税税率"]
         case .nonExempt: return ["不予免税目录", "不免税目录"]
         case .catalogueProduct: return ["目录产品编号"]
+        case .serialNumber: return ["出厂编号", "序列号"]
+        case .invoiceNumber: return ["发票号码", "发票号"]
         }
     }
     public var valueKind: TabularValueKind {
@@ -156,12 +167,15 @@ public enum ItemField: String, TabularGroupField {
         case .tariffRate: return "tariffRate"
         case .nonExempt: return "nonExemptCatalogue"
         case .catalogueProduct: return "catalogueProductId"
+        case .serialNumber: return "serialNumber"
+        case .invoiceNumber: return "invoiceNumber"
         }
     }
 }
 
 public enum CertificationField: String, TabularGroupField {
     case product, kind, amount
+    case contractNumber = "contract_number"
 
     public static let prefix = "cert", chinesePrefix = "认证", jsonArray = "certifications"
     public static let required: [CertificationField] = [.product, .kind, .amount]
@@ -170,11 +184,12 @@ public enum CertificationField: String, TabularGroupField {
         case .product: return ["产品编号"]
         case .kind: return ["类型", "合同类型"]
         case .amount: return ["金额", "合同金额"]
+        case .contractNumber: return ["合同号", "合同号码"]
         }
     }
     public var valueKind: TabularValueKind {
         switch self {
-        case .product: return .text
+        case .product, .contractNumber: return .text
         case .kind: return .certificationKind
         case .amount: return .amount
         }
@@ -184,6 +199,7 @@ public enum CertificationField: String, TabularGroupField {
         case .product: return "productId"
         case .kind: return "kind"
         case .amount: return "amount"
+        case .contractNumber: return "contractNumber"
         }
     }
 }

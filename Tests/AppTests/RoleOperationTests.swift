@@ -107,6 +107,8 @@ import Yams
         "decideApplication": .only([.cityOfficer]),
         "compareApplicationWithPolicy": .ownedCase(caseReaders),
         "getApplicationAudit": .ownedCase(caseReaders),
+        "getApplicationRiskFlags": .ownedCase([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "listRiskFlags": .only(officers),
         "listAuditEntries": .only(city),
         "getReviewTimes": .only(officers),
         "listPolicyChanges": .only(city),
@@ -302,6 +304,8 @@ import Yams
             case "decideApplication": return (.POST, "api/applications/\(caseA)/decision", #"{"outcome": "reject", "reasons": "测试"}"#)
             case "compareApplicationWithPolicy": return (.GET, "api/applications/\(own ? caseA : caseB)/comparison", nil)
             case "getApplicationAudit": return (.GET, "api/applications/\(own ? caseA : caseB)/audit", nil)
+            case "getApplicationRiskFlags": return (.GET, "api/applications/\(own ? caseA : caseB)/risk-flags", nil)
+            case "listRiskFlags": return (.GET, "api/risk-flags?kind=sharedIdentity", nil)
             case "listAuditEntries": return (.GET, "api/audit", nil)
             case "getReviewTimes": return (.GET, "api/reports/review-times", nil)
             case "listPolicyChanges": return (.GET, "api/policy/changes", nil)

@@ -75,6 +75,10 @@ enum OperationRules {
         "decideApplication": .roles([.cityOfficer]),
         "compareApplicationWithPolicy": caseReaders,
         "getApplicationAudit": caseReaders,
+        // Risk flags: the case's readers but its enterprise (the evidence names other
+        // enterprises); the city-wide list for officers, a district officer its district's.
+        "getApplicationRiskFlags": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "listRiskFlags": officers,
         "listAuditEntries": city,
         "getReviewTimes": officers,
         // The policy library's values: the city keeps them.

@@ -13,6 +13,9 @@ enum RecordJSON {
         out.member("name", e.name)
         out.member("district", e.district)
         out.member("industryCode", e.industryCode)
+        if let v = e.legalRepresentative { out.member("legalRepresentative", v) }
+        if let v = e.address { out.member("address", v) }
+        if let v = e.phone { out.member("phone", v) }
         out.member("projectCount", projectCount)
         out.member("createdAt", timestamp(e.createdAt))
         out.member("updatedAt", timestamp(e.updatedAt ?? e.createdAt))

@@ -19,12 +19,22 @@ public struct Enterprise: Sendable, Equatable {
     public var district: String
     /// The industry code of GB/T 4754, e.g. `C3484`.
     public var industryCode: String
+    /// The legal representative (法定代表人), the registered address (注册地址) and a contact
+    /// phone (联系电话): optional, read for the risk flags (enterprises sharing one of them).
+    public var legalRepresentative: String?
+    public var address: String?
+    /// Digits, spaces, `+` and `-` only (checked by the reader).
+    public var phone: String?
 
-    public init(creditCode: String, name: String, district: String, industryCode: String) {
+    public init(creditCode: String, name: String, district: String, industryCode: String,
+                legalRepresentative: String? = nil, address: String? = nil, phone: String? = nil) {
         self.creditCode = creditCode
         self.name = name
         self.district = district
         self.industryCode = industryCode
+        self.legalRepresentative = legalRepresentative
+        self.address = address
+        self.phone = phone
     }
 }
 
@@ -106,10 +116,17 @@ public struct EquipmentItem: Sendable, Equatable {
     /// On a catalogue of equipment not exempt from import duty (N4).
     public var nonExemptCatalogue: Bool
     public var catalogueProductId: String?
+    /// The maker's serial number (出厂编号) and the purchase invoice's number (发票号码): optional,
+    /// read for the risk flag on the same equipment claimed by two projects.
+    public var serialNumber: String?
+    public var invoiceNumber: String?
 
     public init(name: String, quantity: Int, unitPrice: Money, purchased: Day? = nil, putIntoUse: Day? = nil,
                 replacesOld: Bool = false, imported: Bool = false, tariffRate: Ratio? = nil,
-                nonExemptCatalogue: Bool = false, catalogueProductId: String? = nil) {
+                nonExemptCatalogue: Bool = false, catalogueProductId: String? = nil,
+                serialNumber: String? = nil, invoiceNumber: String? = nil) {
+        self.serialNumber = serialNumber
+        self.invoiceNumber = invoiceNumber
         self.name = name
         self.quantity = quantity
         self.unitPrice = unitPrice
@@ -144,10 +161,14 @@ public struct Loan: Sendable, Equatable {
     public var relendingEligible: Bool
     /// What the loan finances; N1 admits each purpose from its own date (2026 extension).
     public var purpose: LoanPurpose
+    /// The loan contract's number (合同编号), for the risk flag on a contract supported twice.
+    public var contractNumber: String?
 
     public init(id: String, lender: String = "", principal: Money, rate: Ratio? = nil, startDate: Day? = nil,
                 endDate: Day? = nil, interestPaid: [YearAmount] = [], catalogueProductId: String? = nil,
-                firstOnMarket: Bool = false, relendingEligible: Bool = false, purpose: LoanPurpose = .equipment) {
+                firstOnMarket: Bool = false, relendingEligible: Bool = false, purpose: LoanPurpose = .equipment,
+                contractNumber: String? = nil) {
+        self.contractNumber = contractNumber
         self.id = id
         self.lender = lender
         self.principal = principal
@@ -201,9 +222,13 @@ public struct Lease: Sendable, Equatable {
     /// The leased equipment is an innovative product (十七).
     public var innovativeProduct: Bool
     public var catalogueProductId: String?
+    /// The finance-lease contract's number (合同编号).
+    public var contractNumber: String?
 
     public init(id: String, lessor: String = "", equipmentInvestment: Money, startDate: Day? = nil,
-                endDate: Day? = nil, innovativeProduct: Bool = false, catalogueProductId: String? = nil) {
+                endDate: Day? = nil, innovativeProduct: Bool = false, catalogueProductId: String? = nil,
+                contractNumber: String? = nil) {
+        self.contractNumber = contractNumber
         self.id = id
         self.lessor = lessor
         self.equipmentInvestment = equipmentInvestment
@@ -220,8 +245,11 @@ public struct CertificationContract: Sendable, Equatable {
     public var productId: String
     public var kind: Kind
     public var amount: Money
+    /// The commission contract's number (合同编号).
+    public var contractNumber: String?
 
-    public init(productId: String, kind: Kind, amount: Money) {
+    public init(productId: String, kind: Kind, amount: Money, contractNumber: String? = nil) {
+        self.contractNumber = contractNumber
         self.productId = productId
         self.kind = kind
         self.amount = amount
@@ -233,8 +261,11 @@ public struct CertificationContract: Sendable, Equatable {
 public struct ProductContract: Sendable, Equatable {
     public var productId: String?
     public var amount: Money
+    /// The contract's number (合同编号).
+    public var contractNumber: String?
 
-    public init(productId: String? = nil, amount: Money) {
+    public init(productId: String? = nil, amount: Money, contractNumber: String? = nil) {
+        self.contractNumber = contractNumber
         self.productId = productId
         self.amount = amount
     }

@@ -10,17 +10,18 @@ extension ProjectFileReader {
     static let investmentFields: Set<String> = ["declared", "approved", "new"]
     static let equipmentFields: Set<String> = [
         "name", "quantity", "unitPrice", "purchased", "putIntoUse", "replacesOld", "imported",
-        "tariffRate", "nonExemptCatalogue", "catalogueProductId",
+        "tariffRate", "nonExemptCatalogue", "catalogueProductId", "serialNumber", "invoiceNumber",
     ]
     static let loanFields: Set<String> = [
         "id", "lender", "principal", "rate", "startDate", "endDate", "interestPaid",
-        "catalogueProductId", "firstOnMarket", "relendingEligible", "purpose",
+        "catalogueProductId", "firstOnMarket", "relendingEligible", "purpose", "contractNumber",
     ]
     static let leaseFields: Set<String> = [
         "id", "lessor", "equipmentInvestment", "startDate", "endDate", "innovativeProduct", "catalogueProductId",
+        "contractNumber",
     ]
-    static let certificationFields: Set<String> = ["productId", "kind", "amount"]
-    static let contractFields: Set<String> = ["productId", "amount"]
+    static let certificationFields: Set<String> = ["productId", "kind", "amount", "contractNumber"]
+    static let contractFields: Set<String> = ["productId", "amount", "contractNumber"]
 
     mutating func project(_ value: JSONValue, at path: String) -> Project? {
         guard let m = object(value, at: path, allowed: Self.projectFields) else { return nil }
@@ -118,7 +119,9 @@ extension ProjectFileReader {
         return EquipmentItem(name: name, quantity: quantity, unitPrice: price, purchased: purchased,
                              putIntoUse: inUse, replacesOld: bool(m, "replacesOld", at: path), imported: imported,
                              tariffRate: tariff, nonExemptCatalogue: bool(m, "nonExemptCatalogue", at: path),
-                             catalogueProductId: optionalString(m, "catalogueProductId", .identifier, at: path))
+                             catalogueProductId: optionalString(m, "catalogueProductId", .identifier, at: path),
+                             serialNumber: optionalString(m, "serialNumber", .identifier, at: path),
+                             invoiceNumber: optionalString(m, "invoiceNumber", .identifier, at: path))
     }
 
     mutating func loan(_ value: JSONValue, at path: String) -> Loan? {
@@ -167,7 +170,8 @@ extension ProjectFileReader {
         return Loan(id: id, lender: optionalString(m, "lender", .name, at: path) ?? "", principal: principal,
                     rate: optionalRate(m, "rate", at: path), startDate: start, endDate: end, interestPaid: interest,
                     catalogueProductId: productId, firstOnMarket: firstOnMarket,
-                    relendingEligible: bool(m, "relendingEligible", at: path), purpose: purpose)
+                    relendingEligible: bool(m, "relendingEligible", at: path), purpose: purpose,
+                    contractNumber: optionalString(m, "contractNumber", .identifier, at: path))
     }
 
     mutating func lease(_ value: JSONValue, at path: String) -> Lease? {
@@ -180,7 +184,8 @@ extension ProjectFileReader {
         guard let id, let investment else { return nil }
         return Lease(id: id, lessor: optionalString(m, "lessor", .name, at: path) ?? "", equipmentInvestment: investment,
                      startDate: start, endDate: end, innovativeProduct: bool(m, "innovativeProduct", at: path),
-                     catalogueProductId: optionalString(m, "catalogueProductId", .identifier, at: path))
+                     catalogueProductId: optionalString(m, "catalogueProductId", .identifier, at: path),
+                     contractNumber: optionalString(m, "contractNumber", .identifier, at: path))
     }
 
     mutating func certification(_ value: JSONValue, at path: String) -> CertificationContract? {
@@ -196,13 +201,15 @@ extension ProjectFileReader {
         }
         let amount = requiredMoney(m, "amount", at: path)
         guard let product, let kind, let amount else { return nil }
-        return CertificationContract(productId: product, kind: kind, amount: amount)
+        return CertificationContract(productId: product, kind: kind, amount: amount,
+                                     contractNumber: optionalString(m, "contractNumber", .identifier, at: path))
     }
 
     mutating func productContract(_ m: [String: JSONValue], _ key: String, at path: String) -> ProductContract? {
         guard let value = m[key], value != .null,
               let c = object(value, at: "\(path).\(key)", allowed: Self.contractFields) else { return nil }
         guard let amount = requiredMoney(c, "amount", at: "\(path).\(key)") else { return nil }
-        return ProductContract(productId: optionalString(c, "productId", .identifier, at: "\(path).\(key)"), amount: amount)
+        return ProductContract(productId: optionalString(c, "productId", .identifier, at: "\(path).\(key)"), amount: amount,
+                               contractNumber: optionalString(c, "contractNumber", .identifier, at: "\(path).\(key)"))
     }
 }

@@ -51,7 +51,9 @@ public struct ProjectFileReader {
     // MARK: - The file
 
     static let fileFields: Set<String> = ["enterprise", "projects", "$schema"]
-    static let enterpriseFields: Set<String> = ["creditCode", "name", "district", "industryCode"]
+    static let enterpriseFields: Set<String> = [
+        "creditCode", "name", "district", "industryCode", "legalRepresentative", "address", "phone",
+    ]
 
     mutating func file(_ value: JSONValue) -> ProjectFile? {
         guard let members = object(value, at: "$", allowed: Self.fileFields) else { return nil }
@@ -96,8 +98,23 @@ public struct ProjectFileReader {
             issue("\(path).industryCode", zh: "行业代码应为 GB/T 4754 格式，如 C3484：\(industry)",
                   en: "industry code must follow GB/T 4754, e.g. C3484: \(industry)")
         }
+        let representative = optionalString(m, "legalRepresentative", .name, at: path)
+        let address = optionalString(m, "address", .name, at: path)
+        var phone = optionalString(m, "phone", .code, at: path)
+        if let p = phone, !Self.isPhone(p) {
+            issue("\(path).phone", zh: "电话号码只能包含数字、空格、“+”和“-”，且至少有一位数字：\(p.shown)",
+                  en: "a phone number holds digits, spaces, '+' and '-' only, with at least one digit: \(p.shown)")
+            phone = nil
+        }
         guard let code, let name, let districtId, let industry else { return nil }
-        return Enterprise(creditCode: code, name: name, district: districtId, industryCode: industry)
+        return Enterprise(creditCode: code, name: name, district: districtId, industryCode: industry,
+                          legalRepresentative: representative, address: address, phone: phone)
+    }
+
+    /// Digits, spaces, `+` and `-`, at least one digit (the contract's `Phone` pattern).
+    static func isPhone(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == " " || $0 == "+" || $0 == "-" }
+            && text.unicodeScalars.contains { ("0"..."9").contains($0) }
     }
 
     static func isIndustryCode(_ code: String) -> Bool {

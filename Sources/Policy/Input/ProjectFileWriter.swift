@@ -9,8 +9,12 @@ public enum ProjectFileWriter {
     public static func text(_ file: ProjectFile) -> String { json(file).serialized() }
 
     static func enterprise(_ e: Enterprise) -> JSONValue {
-        .object([("creditCode", .string(e.creditCode)), ("name", .string(e.name)),
-                 ("district", .string(e.district)), ("industryCode", .string(e.industryCode))])
+        var m: [(key: String, value: JSONValue)] = [("creditCode", .string(e.creditCode)), ("name", .string(e.name)),
+                                                    ("district", .string(e.district)), ("industryCode", .string(e.industryCode))]
+        if let v = e.legalRepresentative { m.append(("legalRepresentative", .string(v))) }
+        if let v = e.address { m.append(("address", .string(v))) }
+        if let v = e.phone { m.append(("phone", .string(v))) }
+        return .object(m)
     }
 
     static func money(_ m: Money) -> JSONValue { .string(m.decimalString) }
@@ -34,8 +38,11 @@ public enum ProjectFileWriter {
         if !p.loans.isEmpty { m.append(("loans", .array(p.loans.map(loan)))) }
         if !p.leases.isEmpty { m.append(("leases", .array(p.leases.map(lease)))) }
         if !p.certifications.isEmpty {
-            m.append(("certifications", .array(p.certifications.map {
-                .object([("productId", .string($0.productId)), ("kind", .string($0.kind.rawValue)), ("amount", money($0.amount))])
+            m.append(("certifications", .array(p.certifications.map { (contract: CertificationContract) -> JSONValue in
+                var c: [(key: String, value: JSONValue)] = [("productId", .string(contract.productId)), ("kind", .string(contract.kind.rawValue)),
+                                                            ("amount", money(contract.amount))]
+                if let n = contract.contractNumber { c.append(("contractNumber", .string(n))) }
+                return .object(c)
             })))
         }
         for (key, contract) in [("innovativeProductContract", p.innovativeProductContract), ("marketContract", p.marketContract),
@@ -44,6 +51,7 @@ public enum ProjectFileWriter {
             var c: [(key: String, value: JSONValue)] = []
             if let id = contract.productId { c.append(("productId", .string(id))) }
             c.append(("amount", money(contract.amount)))
+            if let n = contract.contractNumber { c.append(("contractNumber", .string(n))) }
             m.append((key, .object(c)))
         }
         return .object(m)
@@ -59,6 +67,8 @@ public enum ProjectFileWriter {
         if let r = e.tariffRate { m.append(("tariffRate", .string(r.decimalString))) }
         if e.nonExemptCatalogue { m.append(("nonExemptCatalogue", .bool(true))) }
         if let c = e.catalogueProductId { m.append(("catalogueProductId", .string(c))) }
+        if let n = e.serialNumber { m.append(("serialNumber", .string(n))) }
+        if let n = e.invoiceNumber { m.append(("invoiceNumber", .string(n))) }
         return .object(m)
     }
 
@@ -74,6 +84,7 @@ public enum ProjectFileWriter {
         if l.firstOnMarket { m.append(("firstOnMarket", .bool(true))) }
         if l.relendingEligible { m.append(("relendingEligible", .bool(true))) }
         if l.purpose != .equipment { m.append(("purpose", .string(l.purpose.rawValue))) }
+        if let n = l.contractNumber { m.append(("contractNumber", .string(n))) }
         return .object(m)
     }
 
@@ -85,6 +96,7 @@ public enum ProjectFileWriter {
         if let d = l.endDate { m.append(("endDate", .string(d.iso))) }
         if l.innovativeProduct { m.append(("innovativeProduct", .bool(true))) }
         if let c = l.catalogueProductId { m.append(("catalogueProductId", .string(c))) }
+        if let n = l.contractNumber { m.append(("contractNumber", .string(n))) }
         return .object(m)
     }
 }

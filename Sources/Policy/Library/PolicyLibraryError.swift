@@ -16,5 +16,8 @@ public struct PolicyLibraryError: Error, Sendable, CustomStringConvertible {
 
 public struct PolicyLibraryErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [PolicyLibraryError]
+
+    public init(errors: [PolicyLibraryError]) { self.errors = errors }
+
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -25,6 +25,12 @@ extension ApplicationStore {
             model.submittedOn = day.description
             try await move(model, by: .submit, actor: .person(.enterprise), day: day, who: who,
                            details: ["requestedFen": String(model.requestedFen)], on: db)
+            // The risk flags of what arrived, against the registry as it stands: stored with the
+            // submission or not at all. They inform the officers and refuse nothing.
+            if let risk {
+                try await RiskStore.raise(for: model, project: project, settings: risk, library: engine.library,
+                                          libraryVersion: libraryVersion, day: day, by: who, on: db)
+            }
         }
     }
 

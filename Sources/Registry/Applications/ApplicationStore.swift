@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Policy
+import Risk
 import SQLKit
 import Workflow
 
@@ -14,12 +15,16 @@ public struct ApplicationStore: Sendable {
     public let workflow: WorkflowLibrary
     /// The policy library's version (a hash of its files), pinned to every decision.
     public let libraryVersion: String
+    /// The thresholds of the risk flags raised on submission; nil raises none (a command that
+    /// only re-evaluates, a test of the workflow alone).
+    public let risk: RiskSettings?
 
-    public init(db: any Database, engine: Engine, workflow: WorkflowLibrary, libraryVersion: String) {
+    public init(db: any Database, engine: Engine, workflow: WorkflowLibrary, libraryVersion: String, risk: RiskSettings? = nil) {
         self.db = db
         self.engine = engine
         self.workflow = workflow
         self.libraryVersion = libraryVersion
+        self.risk = risk
     }
 
     static func notFound(_ id: UUID) -> RegistryError {

@@ -5,7 +5,12 @@ import Foundation
 /// edit is kept in its versions; the trail names it by its version).
 enum AuditStates {
     static func enterprise(_ e: EnterpriseModel) -> String {
-        AuditChange.state(["creditCode": e.creditCode, "name": e.name, "district": e.district, "industryCode": e.industryCode])
+        var fields: [String: String?] = ["creditCode": e.creditCode, "name": e.name, "district": e.district, "industryCode": e.industryCode]
+        // The details of migration 016 only where declared, so that earlier states read as before.
+        for (key, value) in [("legalRepresentative", e.legalRepresentative), ("address", e.address), ("phone", e.phone)] {
+            if let value { fields[key] = value }
+        }
+        return AuditChange.state(fields)
     }
 
     static func project(_ p: ProjectModel, creditCode: String) -> String {

@@ -41,8 +41,8 @@ struct ImportChunkWriter: Sendable {
         var enterpriseIDs: [String: UUID] = [:]
         for model in existing {
             enterpriseIDs[model.creditCode] = try model.requireID()
-            if let e = declared[model.creditCode], model.name != e.name || model.district != e.district || model.industryCode != e.industryCode {
-                model.name = e.name; model.district = e.district; model.industryCode = e.industryCode
+            if let e = declared[model.creditCode], model.differs(from: e) {
+                model.assign(e)
                 try await model.save(on: db)
             }
         }

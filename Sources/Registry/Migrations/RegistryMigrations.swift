@@ -19,6 +19,8 @@ public enum RegistryMigrations {
          // 013: values of the policy saved from a date on.
          CreatePolicyChanges(),
          // 014: the disbursement ledger, confirmations, payment proposals.
-         CreateLedger()]
+         CreateLedger(),
+         // 016: the fields the risk flags read, and the flags raised on submission.
+         AddRiskFields(), CreateRiskFlags()]
     }
 }

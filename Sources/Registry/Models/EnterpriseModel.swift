@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import Policy
 
 /// An enterprise, keyed by its unified social credit code.
 public final class EnterpriseModel: Model, @unchecked Sendable {
@@ -10,6 +11,10 @@ public final class EnterpriseModel: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "district") public var district: String
     @Field(key: "industry_code") public var industryCode: String
+    /// Read by the risk flags (migration 016); nil where not declared.
+    @OptionalField(key: "legal_representative") public var legalRepresentative: String?
+    @OptionalField(key: "address") public var address: String?
+    @OptionalField(key: "phone") public var phone: String?
     @Children(for: \.$enterprise) public var projects: [ProjectModel]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
@@ -22,5 +27,21 @@ public final class EnterpriseModel: Model, @unchecked Sendable {
         self.name = name
         self.district = district
         self.industryCode = industryCode
+    }
+
+    /// The enterprise's declared details (all but the credit code, its key).
+    func assign(_ e: Enterprise) {
+        name = e.name
+        district = e.district
+        industryCode = e.industryCode
+        legalRepresentative = e.legalRepresentative
+        address = e.address
+        phone = e.phone
+    }
+
+    /// Whether the stored details differ from `e`'s.
+    func differs(from e: Enterprise) -> Bool {
+        name != e.name || district != e.district || industryCode != e.industryCode
+            || legalRepresentative != e.legalRepresentative || address != e.address || phone != e.phone
     }
 }

@@ -32,6 +32,8 @@ public final class LoanModel: Model, @unchecked Sendable {
     @Field(key: "relending_eligible") public var relendingEligible: Bool
     /// `LoanPurpose`'s raw value; nil for an equipment loan (migration 004).
     @OptionalField(key: "purpose") public var purpose: String?
+    /// The contract's number (migration 016).
+    @OptionalField(key: "contract_number") public var contractNumber: String?
     @Children(for: \.$loan) public var interest: [LoanInterestModel]
     public init() {}
 }
@@ -64,6 +66,7 @@ public final class LeaseModel: Model, @unchecked Sendable {
     @OptionalField(key: "end_date") public var endDate: String?
     @Field(key: "innovative_product") public var innovativeProduct: Bool
     @OptionalField(key: "catalogue_product_id") public var catalogueProductId: String?
+    @OptionalField(key: "contract_number") public var contractNumber: String?
     public init() {}
 }
 
@@ -82,6 +85,9 @@ public final class EquipmentItemModel: Model, @unchecked Sendable {
     @OptionalField(key: "tariff_rate") public var tariffRate: String?
     @Field(key: "non_exempt_catalogue") public var nonExemptCatalogue: Bool
     @OptionalField(key: "catalogue_product_id") public var catalogueProductId: String?
+    /// Serial and invoice numbers (migration 016).
+    @OptionalField(key: "serial_number") public var serialNumber: String?
+    @OptionalField(key: "invoice_number") public var invoiceNumber: String?
     public init() {}
 }
 
@@ -94,6 +100,7 @@ public final class CertificationModel: Model, @unchecked Sendable {
     @Field(key: "product_id") public var productId: String
     @Field(key: "kind") public var kind: String
     @Field(key: "amount_fen") public var amountFen: Int64
+    @OptionalField(key: "contract_number") public var contractNumber: String?
     public init() {}
 }
 

@@ -27,6 +27,10 @@ public final class ProjectModel: Model, @unchecked Sendable {
     @OptionalField(key: "market_contract_product") public var marketContractProduct: String?
     @OptionalField(key: "software_sales_fen") public var softwareSalesFen: Int64?
     @OptionalField(key: "software_sales_product") public var softwareSalesProduct: String?
+    /// The three product contracts' numbers (migration 016), for the risk flags.
+    @OptionalField(key: "innovative_contract_number") public var innovativeContractNumber: String?
+    @OptionalField(key: "market_contract_number") public var marketContractNumber: String?
+    @OptionalField(key: "software_sales_number") public var softwareSalesNumber: String?
     /// The recommended total and instruments under the policy of the application date, kept for
     /// filtering and sorting lists; recomputed whenever the project is saved.
     @Field(key: "recommended_fen") public var recommendedFen: Int64

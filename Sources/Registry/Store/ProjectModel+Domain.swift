@@ -29,6 +29,9 @@ extension ProjectModel {
         marketContractProduct = p.marketContract?.productId
         softwareSalesFen = p.softwareSales?.amount.fen
         softwareSalesProduct = p.softwareSales?.productId
+        innovativeContractNumber = p.innovativeProductContract?.contractNumber
+        marketContractNumber = p.marketContract?.contractNumber
+        softwareSalesNumber = p.softwareSales?.contractNumber
         self.recommendedFen = recommendedFen
         recommendedInstruments = Self.instrumentList(instruments)
         searchText = Self.searchText(p, enterpriseName: enterpriseName)
@@ -66,6 +69,7 @@ extension ProjectModel {
             m.firstOnMarket = loan.firstOnMarket
             m.relendingEligible = loan.relendingEligible
             m.purpose = loan.purpose == .equipment ? nil : loan.purpose.rawValue
+            m.contractNumber = loan.contractNumber
             c.loans.append(m)
             for y in loan.interestPaid { c.interest.append(LoanInterestModel(loanID: loanID, year: y.year, amountFen: y.amount.fen)) }
         }
@@ -81,6 +85,7 @@ extension ProjectModel {
             m.endDate = lease.endDate?.iso
             m.innovativeProduct = lease.innovativeProduct
             m.catalogueProductId = lease.catalogueProductId
+            m.contractNumber = lease.contractNumber
             c.leases.append(m)
         }
         for (k, item) in p.equipment.enumerated() {
@@ -98,6 +103,8 @@ extension ProjectModel {
             m.tariffRate = item.tariffRate?.decimalString
             m.nonExemptCatalogue = item.nonExemptCatalogue
             m.catalogueProductId = item.catalogueProductId
+            m.serialNumber = item.serialNumber
+            m.invoiceNumber = item.invoiceNumber
             c.equipment.append(m)
         }
         for (k, cert) in p.certifications.enumerated() {
@@ -108,6 +115,7 @@ extension ProjectModel {
             m.productId = cert.productId
             m.kind = cert.kind.rawValue
             m.amountFen = cert.amount.fen
+            m.contractNumber = cert.contractNumber
             c.certifications.append(m)
         }
         return c
@@ -126,25 +134,28 @@ extension ProjectModel {
                  startDate: day(l.startDate), endDate: day(l.endDate),
                  interestPaid: l.interest.sorted { $0.year < $1.year }.map { YearAmount(year: $0.year, amount: Money(fen: $0.amountFen)) },
                  catalogueProductId: l.catalogueProductId, firstOnMarket: l.firstOnMarket, relendingEligible: l.relendingEligible,
-                 purpose: l.purpose.flatMap(LoanPurpose.init(rawValue:)) ?? .equipment)
+                 purpose: l.purpose.flatMap(LoanPurpose.init(rawValue:)) ?? .equipment, contractNumber: l.contractNumber)
         }
         p.leases = leases.sorted { $0.position < $1.position }.map { l in
             Lease(id: l.code, lessor: l.lessor, equipmentInvestment: Money(fen: l.equipmentInvestmentFen), startDate: day(l.startDate),
-                  endDate: day(l.endDate), innovativeProduct: l.innovativeProduct, catalogueProductId: l.catalogueProductId)
+                  endDate: day(l.endDate), innovativeProduct: l.innovativeProduct, catalogueProductId: l.catalogueProductId,
+                  contractNumber: l.contractNumber)
         }
         p.equipment = equipment.sorted { $0.position < $1.position }.map { e in
             EquipmentItem(name: e.name, quantity: e.quantity, unitPrice: Money(fen: e.unitPriceFen), purchased: day(e.purchased),
                           putIntoUse: day(e.putIntoUse), replacesOld: e.replacesOld, imported: e.imported,
                           tariffRate: e.tariffRate.flatMap(Ratio.init(text:)), nonExemptCatalogue: e.nonExemptCatalogue,
-                          catalogueProductId: e.catalogueProductId)
+                          catalogueProductId: e.catalogueProductId, serialNumber: e.serialNumber, invoiceNumber: e.invoiceNumber)
         }
         p.certifications = certifications.sorted { $0.position < $1.position }.map {
             CertificationContract(productId: $0.productId, kind: CertificationContract.Kind(rawValue: $0.kind) ?? .certification,
-                                  amount: Money(fen: $0.amountFen))
+                                  amount: Money(fen: $0.amountFen), contractNumber: $0.contractNumber)
         }
-        p.innovativeProductContract = innovativeContractFen.map { ProductContract(productId: innovativeContractProduct, amount: Money(fen: $0)) }
-        p.marketContract = marketContractFen.map { ProductContract(productId: marketContractProduct, amount: Money(fen: $0)) }
-        p.softwareSales = softwareSalesFen.map { ProductContract(productId: softwareSalesProduct, amount: Money(fen: $0)) }
+        p.innovativeProductContract = innovativeContractFen.map {
+            ProductContract(productId: innovativeContractProduct, amount: Money(fen: $0), contractNumber: innovativeContractNumber)
+        }
+        p.marketContract = marketContractFen.map { ProductContract(productId: marketContractProduct, amount: Money(fen: $0), contractNumber: marketContractNumber) }
+        p.softwareSales = softwareSalesFen.map { ProductContract(productId: softwareSalesProduct, amount: Money(fen: $0), contractNumber: softwareSalesNumber) }
         return p
     }
 }
@@ -191,6 +202,7 @@ struct ProjectChildren {
 extension EnterpriseModel {
     /// The engine's enterprise.
     public func domain() -> Enterprise {
-        Enterprise(creditCode: creditCode, name: name, district: district, industryCode: industryCode)
+        Enterprise(creditCode: creditCode, name: name, district: district, industryCode: industryCode,
+                   legalRepresentative: legalRepresentative, address: address, phone: phone)
     }
 }

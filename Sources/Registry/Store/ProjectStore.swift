@@ -38,6 +38,7 @@ public struct ProjectStore: Sendable {
                 throw RegistryError.conflict(LocalizedText(zh: "企业 \(e.creditCode) 已存在", en: "enterprise \(e.creditCode) already exists"))
             }
             let model = EnterpriseModel(creditCode: e.creditCode, name: e.name, district: e.district, industryCode: e.industryCode)
+            model.assign(e)
             try await model.create(on: db)
             try await AuditTrail.append(AuditChange(action: "enterprise.create", subjectType: "enterprise", subjectID: e.creditCode,
                                                     after: AuditStates.enterprise(model)), by: actor, on: db)
@@ -49,9 +50,7 @@ public struct ProjectStore: Sendable {
         try await db.transaction { db in
             let model = try await requireEnterprise(e.creditCode, on: db)
             let before = AuditStates.enterprise(model)
-            model.name = e.name
-            model.district = e.district
-            model.industryCode = e.industryCode
+            model.assign(e)
             try await model.save(on: db)
             // Projects carry the district and the enterprise name for filtering and search.
             let projects = try await ProjectModel.query(on: db).filter(\.$enterprise.$id == model.requireID()).all()
