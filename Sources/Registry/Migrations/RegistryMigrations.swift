@@ -17,6 +17,8 @@ public enum RegistryMigrations {
          // 012: an account's mail address.
          AddUserEmail(),
          // 013: values of the policy saved from a date on.
-         CreatePolicyChanges()]
+         CreatePolicyChanges(),
+         // 015: budget pools, and the reason of an approval past a quota.
+         CreateBudgetPools()]
     }
 }
