@@ -122,6 +122,15 @@ import Yams
         "drawCommitmentSample": .only([.cityOfficer]),
         "listCommitmentSamples": .only(officers),
         "getCommitmentSample": .only(officers),
+        // Budget pools, quotas, the money reports.
+        "listBudgetPools": .only(officers),
+        "createBudgetPool": .only([.cityOfficer]),
+        "getBudgetPool": .only(officers),
+        "reviseBudgetPool": .only([.cityOfficer]),
+        "getBudgetPoolRanking": .only(officers),
+        "listQuotas": .only(officers),
+        "getMoneyReport": .only(officers),
+        "getReconciliationReport": .only([.districtOfficer, .cityOfficer, .bank, .administrator]),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -156,6 +165,8 @@ import Yams
         /// A's application (under review) and one of its materials; B's application (a draft).
         let caseA: String, materialA: String, caseB: String, materialB: String
         let commitment: CommitmentAPITests.RoleRecords
+        /// The city's pool for 7a in 2026.
+        let pool: String
 
         static let codeA = "91310115MA1K4ABCDD"
         static let codeB = CreditCode.withCheckCharacter("91310112MA1G0B0B0")!
@@ -195,8 +206,12 @@ import Yams
             let (_, uploaded) = try await ApplicationAPITests.upload(app, caseB, item: "application-form", content: ApplicationAPITests.pdf(), as: enterpriseB)
             let materialB = try #require((uploaded["materials"] as? [[String: Any]])?.first?["id"] as? String)
             let commitment = try await CommitmentAPITests.roleRecords(app, codeA: codeA, codeB: codeB)
+            try await BudgetFixtures.ensureLedgerTables(app)
+            r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "7a", "year": 2026, "budget": "1000", "method": "priority"}"#,
+                                   as: .bearer(tokens[.cityOfficer]!))
+            let pool = try #require(r.body["id"] as? String, "\(r.raw)")
             return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
-                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment)
+                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, pool: pool)
         }
 
         static func enterprise(_ code: String, _ district: String) -> String {
@@ -299,6 +314,16 @@ import Yams
             case "drawCommitmentSample": return (.POST, "api/commitment-samples", #"{"from": "2024-01-01", "to": "2024-01-31"}"#)
             case "listCommitmentSamples": return (.GET, "api/commitment-samples", nil)
             case "getCommitmentSample": return (.GET, "api/commitment-samples/\(commitment.sample)", nil)
+            case "listBudgetPools": return (.GET, "api/budget-pools", nil)
+            // A new scope each time (a repeated one is 409: allowed all the same).
+            case "createBudgetPool":
+                return (.POST, "api/budget-pools", #"{"instrument": "13", "year": \#(Int.random(in: 2030...2100)), "budget": "10", "method": "pro_rata"}"#)
+            case "getBudgetPool": return (.GET, "api/budget-pools/\(pool)", nil)
+            case "reviseBudgetPool": return (.POST, "api/budget-pools/\(pool)/versions", #"{"budget": "1200", "method": "priority"}"#)
+            case "getBudgetPoolRanking": return (.GET, "api/budget-pools/\(pool)/ranking", nil)
+            case "listQuotas": return (.GET, "api/quotas?year=2026", nil)
+            case "getMoneyReport": return (.GET, "api/reports/money?format=csv", nil)
+            case "getReconciliationReport": return (.GET, "api/reports/reconciliation", nil)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)
