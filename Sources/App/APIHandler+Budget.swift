@@ -39,10 +39,23 @@ extension APIHandler {
                      })
     }
 
+    /// The years a pool or a quota may be asked for (the contract's bounds, which the generated
+    /// server does not check itself).
+    static let budgetYears = 2024...2100
+
+    func budgetYear(_ year: Int?) throws -> Int? {
+        guard let year else { return nil }
+        guard Self.budgetYears.contains(year) else {
+            throw BadRequest("year 应在 2024 至 2100 之间", "year must be from 2024 to 2100", path: "year")
+        }
+        return year
+    }
+
     func listBudgetPools(_ input: Operations.ListBudgetPools.Input) async throws -> Operations.ListBudgetPools.Output {
+        let year = try budgetYear(input.query.year)
         guard case .some(let own) = try ownDistrict() else { return .ok(.init(body: .json([]))) }
         var out: [Components.Schemas.BudgetPool] = []
-        for pool in try await budget.pools(year: input.query.year, instrument: input.query.instrument)
+        for pool in try await budget.pools(year: year, instrument: input.query.instrument)
         where own == nil || pool.district == nil || pool.district == own {
             out.append(try await poolAnswer(pool))
         }
@@ -54,6 +67,9 @@ extension APIHandler {
         var issues: [ValidationIssue] = []
         if !library.cityInstruments.contains(where: { $0.id == body.instrument }) {
             issues.append(ValidationIssue(path: "$.instrument", zh: "政策库中没有本市政策“\(body.instrument)”", en: "the library has no city instrument '\(body.instrument)'"))
+        }
+        if !Self.budgetYears.contains(body.year) {
+            issues.append(ValidationIssue(path: "$.year", zh: "年度应在 2024 至 2100 之间", en: "the year must be from 2024 to 2100"))
         }
         var district: String?
         if let name = body.district {
@@ -110,7 +126,7 @@ extension APIHandler {
     }
 
     func listQuotas(_ input: Operations.ListQuotas.Input) async throws -> Operations.ListQuotas.Output {
-        let year = input.query.year ?? today.year
+        let year = try budgetYear(input.query.year) ?? today.year
         let status = try await QuotaCounts.status(services.workflow.quotas, year: year, on: services.database())
         return .ok(.init(body: .json(status.map { s in
             .init(id: s.quota.id, name: .init(zh: s.quota.name.zh, en: s.quota.name.en), instrument: s.quota.instrument, category: s.quota.category,

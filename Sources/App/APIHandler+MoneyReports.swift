@@ -11,8 +11,9 @@ import Spreadsheet
 /// money is computed here.
 extension APIHandler {
     func getMoneyReport(_ input: Operations.GetMoneyReport.Input) async throws -> Operations.GetMoneyReport.Output {
+        let year = try budgetYear(input.query.year)
         guard case .some(let district) = try ownDistrict() else { return .ok(.init(body: .json([]))) }
-        let lines = try await MoneyReport.lines(district: district, year: input.query.year, on: services.database())
+        let lines = try await MoneyReport.lines(district: district, year: year, on: services.database())
         let format = input.query.format ?? .json
         if format == .json {
             return .ok(.init(body: .json(lines.map {
