@@ -51,6 +51,9 @@ import Workflow
             r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "99z", "year": 2026, "district": "atlantis", "budget": "1", "method": "priority"}"#, as: .bearer(p.city))
             #expect(r.status == .unprocessableEntity)
             #expect(r.raw.contains("$.instrument") && r.raw.contains("$.district"), "\(r.raw)")
+            r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "7a", "year": 1999, "budget": "1", "method": "priority"}"#, as: .bearer(p.city))
+            #expect(r.status == .unprocessableEntity && r.raw.contains("$.year"), "\(r.raw)")
+            #expect(try await app.call(.GET, "api/budget-pools?year=99999", as: .bearer(p.city)).status == .badRequest)
 
             // Priority: the two at or above the threshold first (same day: by id), then the one below.
             r = try await app.call(.GET, "api/budget-pools/\(pool)/ranking", as: .bearer(p.district))
@@ -81,7 +84,7 @@ import Workflow
                 #expect(Self.fen(place["share"]) == floor)
                 #expect(Self.fen(place["allotted"]) == floor + (place["remainderFen"] as? Bool == true ? 1 : 0))
             }
-            let audit = try await AuditEntryModel.query(on: app.db).filter(\.$subjectID == pool).all().map(\.action)
+            let audit = try await AuditEntryModel.query(on: app.db).filter(\.$subjectID == pool).sort(\.$seq).all().map(\.action)
             #expect(audit == ["budget.pool.create", "budget.pool.revise"])
             let sql = app.db as! any SQLDatabase
             await #expect(throws: (any Error).self) { try await sql.raw("UPDATE budget_pool_versions SET budget_fen = 1").run() }
@@ -112,6 +115,43 @@ import Workflow
             #expect(room == Money(fen: 75_001))
             #expect(try await BudgetStore.poolRoom(instrument: "7a", year: 2026, district: "minhang", on: app.db) == Money(fen: 43_000))
             #expect(try await BudgetStore.poolRoom(instrument: "7b", year: 2026, district: "pudong", on: app.db) == nil)
+        }
+    }
+
+    /// Payments written as the ledger will write them — the room read and the row inserted in one
+    /// transaction — at once from many tasks: the pool is never overspent (PostgreSQL: the
+    /// advisory lock; SQLite: one writer at a time).
+    @Test(arguments: TestDatabase.all)
+    func concurrentPaymentsNeverPassThePoolsRoom(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            try await BudgetFixtures.ensureLedgerTables(app)
+            _ = try await Self.people(app)
+            let city = try await TestAccounts.token(app, role: .cityOfficer)
+            let r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "13", "year": 2026, "budget": "500", "method": "priority"}"#, as: .bearer(city))
+            #expect(r.status == .created, "\(r.raw)")
+            let projectID = UUID(uuidString: try await ApplicationAPITests.storeProject(app, creditCode: BudgetFixtures.codeA))!
+            let db = app.db
+            let paid = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<24 {
+                    group.addTask {
+                        try await db.transaction { tx in
+                            guard let room = try await BudgetStore.poolRoom(instrument: "13", year: 2026, district: "pudong", on: tx),
+                                  room >= Money(yuan: 60) else { return false }
+                            let sql = tx as! any SQLDatabase
+                            try await sql.raw("""
+                                INSERT INTO ledger_entries (id, project_id, enterprise_code, district, instrument, year, kind, amount_fen, owed_fen,
+                                    origin, reason, computation_json, recorded_on, recorded_by, created_at)
+                                VALUES (\(bind: UUID()), \(bind: projectID), \(bind: BudgetFixtures.codeA), 'pudong', '13', 2026, 'grant', 6000, 0,
+                                    'application', 'concurrent test', '{}', '2026-05-01', 'test', \(bind: Date()))
+                                """).run()
+                            return true
+                        }
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(paid == 8)
+            #expect(try await BudgetStore.poolRoom(instrument: "13", year: 2026, district: "pudong", on: app.db) == Money(yuan: 20))
         }
     }
 }
