@@ -130,13 +130,19 @@ import Workflow
             let r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "13", "year": 2026, "budget": "500", "method": "priority"}"#, as: .bearer(city))
             #expect(r.status == .created, "\(r.raw)")
             let projectID = UUID(uuidString: try await ApplicationAPITests.storeProject(app, creditCode: BudgetFixtures.codeA))!
-            let db = app.db
+            let single = app.db
             let paid = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<24 {
                     group.addTask {
-                        try await db.transaction { tx in
+                        // PostgreSQL: a database on the next event loop each, so connections of
+                        // their own race as two servers would. SQLite has one writer: its connection.
+                        let db = database == .postgres ? app.databases.database(logger: app.logger, on: app.eventLoopGroup.next())! : single
+                        return try await db.transaction { tx in
                             guard let room = try await BudgetStore.poolRoom(instrument: "13", year: 2026, district: "pudong", on: tx),
                                   room >= Money(yuan: 60) else { return false }
+                            // Widens the window between the read and the write, where a missing
+                            // lock would let another payment read the same room.
+                            try await Task.sleep(for: .milliseconds(20))
                             let sql = tx as! any SQLDatabase
                             try await sql.raw("""
                                 INSERT INTO ledger_entries (id, project_id, enterprise_code, district, instrument, year, kind, amount_fen, owed_fen,
