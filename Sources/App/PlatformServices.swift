@@ -41,4 +41,5 @@ struct PlatformServices: Sendable {
         ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion)
     }
     func noticeStore(on db: (any Database)? = nil) -> NoticeStore { NoticeStore(db: db ?? database()) }
+    func ledgerStore(on db: (any Database)? = nil) -> LedgerStore { LedgerStore(db: db ?? database(), engine: engine, libraryVersion: libraryVersion) }
 }

@@ -29,7 +29,6 @@ import Workflow
     func poolsAreVersionedAndRankTheirRequestsWithReasons(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             app.platformClock = PlatformClock(fixed: Day(iso: "2026-03-02")!)
-            try await BudgetFixtures.ensureLedgerTables(app)
             let p = try await Self.people(app)
             // Two cases at or above 20,000,000 of investment, one below; all three ask for 7a.
             var cases: [String] = []
@@ -124,7 +123,6 @@ import Workflow
     @Test(arguments: TestDatabase.all)
     func concurrentPaymentsNeverPassThePoolsRoom(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
-            try await BudgetFixtures.ensureLedgerTables(app)
             _ = try await Self.people(app)
             let city = try await TestAccounts.token(app, role: .cityOfficer)
             let r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "13", "year": 2026, "budget": "500", "method": "priority"}"#, as: .bearer(city))

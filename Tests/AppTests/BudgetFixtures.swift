@@ -115,26 +115,4 @@ enum BudgetFixtures {
             VALUES (\(bind: UUID()), \(bind: project), \(bind: lease), \(bind: institution), \(bind: fen), 'REF', '2026-05-01', 'lessor', \(bind: Date()))
             """).run()
     }
-
-    /// Until the ledger's migration (014) lands on this branch: its tables as described, made
-    /// here so the budget's reading of them can be tested. Nothing is made once they exist.
-    static func ensureLedgerTables(_ app: Application) async throws {
-        let sql = app.db as! any SQLDatabase
-        if (try? await sql.raw("SELECT COUNT(*) AS n FROM ledger_entries").first()) != nil { return }
-        try await app.db.schema("ledger_entries").id()
-            .field("project_id", .uuid, .required).field("enterprise_code", .string, .required).field("district", .string, .required)
-            .field("application_id", .uuid).field("instrument", .string, .required).field("contract_id", .string).field("institution", .string)
-            .field("year", .int).field("kind", .string, .required).field("amount_fen", .int64, .required).field("owed_fen", .int64, .required)
-            .field("origin", .string, .required).field("proposal_id", .uuid).field("reverses", .uuid).field("reason", .string, .required)
-            .field("computation_json", .string, .required).field("recorded_on", .string, .required).field("recorded_by", .string, .required)
-            .field("created_at", .datetime).create()
-        try await app.db.schema("interest_confirmations").id()
-            .field("project_id", .uuid, .required).field("loan_id", .string, .required).field("institution", .string, .required)
-            .field("year", .int, .required).field("interest_fen", .int64, .required).field("paid_on", .string, .required)
-            .field("reference", .string, .required).field("confirmed_by", .string, .required).field("created_at", .datetime).create()
-        try await app.db.schema("lease_confirmations").id()
-            .field("project_id", .uuid, .required).field("lease_id", .string, .required).field("institution", .string, .required)
-            .field("equipment_investment_fen", .int64, .required).field("reference", .string, .required)
-            .field("confirmed_on", .string, .required).field("confirmed_by", .string, .required).field("created_at", .datetime).create()
-    }
 }

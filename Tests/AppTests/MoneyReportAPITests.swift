@@ -18,7 +18,6 @@ import Workflow
     func reportsAreTheSumsOfTheLedgerAndTheApprovals(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             app.platformClock = PlatformClock(fixed: Day(iso: "2026-03-02")!)
-            try await BudgetFixtures.ensureLedgerTables(app)
             let p = try await BudgetAPITests.people(app)
             let bank = try await TestAccounts.token(app, role: .bank)  // 上海测试银行
             let projectID = try await ApplicationAPITests.storeProject(app, creditCode: BudgetFixtures.codeA)

@@ -54,6 +54,7 @@ import Yams
     static let officers: Set<Who> = [.districtOfficer, .cityOfficer, .administrator]
     static let city: Set<Who> = [.cityOfficer, .administrator]
     static let caseReaders: Set<Who> = [.enterprise, .districtOfficer, .cityOfficer, .department, .administrator]
+    static let ledgerReaders: Set<Who> = [.enterprise, .districtOfficer, .cityOfficer, .bank, .administrator]
 
     /// The expected access, written out independently of `OperationRules`.
     static let table: [String: Row] = [
@@ -122,6 +123,23 @@ import Yams
         "drawCommitmentSample": .only([.cityOfficer]),
         "listCommitmentSamples": .only(officers),
         "getCommitmentSample": .only(officers),
+        // The ledger: A's and B's projects have a loan and a lease of the test bank, which sees
+        // both (its contracts); A's user and Pudong's officer reach A's only.
+        "listInstitutionContracts": .only([.bank, .cityOfficer, .administrator]),
+        "confirmLoanInterest": .only([.bank]),
+        "confirmLeaseInvestment": .only([.bank]),
+        "listConfirmations": .owned(ledgerReaders),
+        "listPaymentProposals": .only(ledgerReaders),
+        "proposePayment": .owned(officers),
+        "approvePaymentProposal": .only([.cityOfficer]),
+        "declinePaymentProposal": .owned([.enterprise, .districtOfficer, .cityOfficer]),
+        "proposeAutomaticPayments": .only([.cityOfficer]),
+        "approvePaymentBatch": .only([.cityOfficer]),
+        "listLedgerEntries": .only(ledgerReaders),
+        "correctLedgerEntry": .only([.cityOfficer]),
+        "recordClawback": .only([.cityOfficer]),
+        "recordRepayment": .only([.cityOfficer]),
+        "getLedgerSummary": .only(ledgerReaders),
         // Budget pools, quotas, the money reports.
         "listBudgetPools": .only(officers),
         "createBudgetPool": .only([.cityOfficer]),
@@ -165,6 +183,7 @@ import Yams
         /// A's application (under review) and one of its materials; B's application (a draft).
         let caseA: String, materialA: String, caseB: String, materialB: String
         let commitment: CommitmentAPITests.RoleRecords
+        let ledger: LedgerFixtures.RoleRecords
         /// The city's pool for 7a in 2026.
         let pool: String
 
@@ -206,12 +225,12 @@ import Yams
             let (_, uploaded) = try await ApplicationAPITests.upload(app, caseB, item: "application-form", content: ApplicationAPITests.pdf(), as: enterpriseB)
             let materialB = try #require((uploaded["materials"] as? [[String: Any]])?.first?["id"] as? String)
             let commitment = try await CommitmentAPITests.roleRecords(app, codeA: codeA, codeB: codeB)
-            try await BudgetFixtures.ensureLedgerTables(app)
+            let ledger = try await LedgerFixtures.roleRecords(app, codeA: codeA, codeB: codeB)
             r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "7a", "year": 2026, "budget": "1000", "method": "priority"}"#,
                                    as: .bearer(tokens[.cityOfficer]!))
             let pool = try #require(r.body["id"] as? String, "\(r.raw)")
             return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
-                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, pool: pool)
+                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, ledger: ledger, pool: pool)
         }
 
         static func enterprise(_ code: String, _ district: String) -> String {
@@ -314,6 +333,27 @@ import Yams
             case "drawCommitmentSample": return (.POST, "api/commitment-samples", #"{"from": "2024-01-01", "to": "2024-01-31"}"#)
             case "listCommitmentSamples": return (.GET, "api/commitment-samples", nil)
             case "getCommitmentSample": return (.GET, "api/commitment-samples/\(commitment.sample)", nil)
+            // The ledger: a second call of a write is 409 or 422 (the rule let it through).
+            case "listInstitutionContracts": return (.GET, "api/ledger/contracts", nil)
+            case "confirmLoanInterest":
+                return (.POST, "api/ledger/interest-confirmations", #"{"projectId": "\#(own ? ledger.projectA : ledger.projectB)", "loanId": "L1", "year": 2025, "interest": "400000", "paidOn": "2025-12-31", "reference": "R"}"#)
+            case "confirmLeaseInvestment":
+                return (.POST, "api/ledger/lease-confirmations", #"{"projectId": "\#(own ? ledger.projectA : ledger.projectB)", "leaseId": "LS1", "equipmentInvestment": "10000000", "reference": "R"}"#)
+            case "listConfirmations": return (.GET, "api/ledger/confirmations?projectId=\(own ? ledger.projectA : ledger.projectB)", nil)
+            case "listPaymentProposals": return (.GET, "api/ledger/proposals", nil)
+            case "proposePayment":
+                return (.POST, "api/ledger/proposals", #"{"projectId": "\#(own ? ledger.projectA : ledger.projectB)", "instrument": "7a", "basis": "interest", "contractId": "L1", "year": 2024}"#)
+            case "approvePaymentProposal": return (.POST, "api/ledger/proposals/\(ledger.proposalToApprove)/approve", nil)
+            case "declinePaymentProposal": return (.POST, "api/ledger/proposals/\(own ? ledger.declinableA : ledger.declinableB)/decline", #"{"note": "测试"}"#)
+            case "proposeAutomaticPayments": return (.POST, "api/ledger/batches", "{}")
+            case "approvePaymentBatch": return (.POST, "api/ledger/batches/\(ledger.batch)/approve", nil)
+            case "listLedgerEntries": return (.GET, "api/ledger/entries", nil)
+            case "correctLedgerEntry": return (.POST, "api/ledger/entries/\(ledger.entry)/correction", #"{"reason": "测试"}"#)
+            case "recordClawback":
+                return (.POST, "api/ledger/clawbacks", #"{"projectId": "\#(ledger.projectA)", "instrument": "7a", "amount": "1", "ground": "double_funding", "reason": "测试"}"#)
+            case "recordRepayment":
+                return (.POST, "api/ledger/repayments", #"{"clawbackId": "\#(ledger.clawback)", "amount": "1", "paidOn": "2025-12-31", "reference": "R"}"#)
+            case "getLedgerSummary": return (.GET, "api/ledger/summary", nil)
             case "listBudgetPools": return (.GET, "api/budget-pools", nil)
             // A new scope each time (a repeated one is 409: allowed all the same).
             case "createBudgetPool":

@@ -16,6 +16,8 @@ enum OperationRules {
     static let administrators: AccessRule = .roles([.administrator])
     /// Those who may read a case: its enterprise, its district, the departments it was sent to, the city.
     static let caseReaders: AccessRule = .roles([.enterprise, .districtOfficer, .cityOfficer, .department, .administrator])
+    /// Those who read the ledger, each its part: the enterprise, the district, the bank's contracts, the city.
+    static let ledgerReaders: AccessRule = .roles([.enterprise, .districtOfficer, .cityOfficer, .bank, .administrator])
 
     static let rules: [String: AccessRule] = [
         // The public policy calculator: a project file in, its plan out; nothing stored.
@@ -114,6 +116,27 @@ enum OperationRules {
         "createUser": administrators,
         "getUser": administrators,
         "updateUser": administrators,
+
+        // The ledger. Banks and lessors confirm their own contracts only (the store checks the
+        // contract names them); officers propose; the city officer alone approves, claws back,
+        // records repayments and corrects — the administrator runs the platform, not the money.
+        // Reading goes by `ledgerScope`: an enterprise its own, a district its own, a bank its
+        // contracts, the city all.
+        "listInstitutionContracts": .roles([.bank, .cityOfficer, .administrator]),
+        "confirmLoanInterest": .roles([.bank]),
+        "confirmLeaseInvestment": .roles([.bank]),
+        "listConfirmations": ledgerReaders,
+        "listPaymentProposals": ledgerReaders,
+        "proposePayment": officers,
+        "approvePaymentProposal": .roles([.cityOfficer]),
+        "declinePaymentProposal": .roles([.enterprise, .districtOfficer, .cityOfficer]),
+        "proposeAutomaticPayments": .roles([.cityOfficer]),
+        "approvePaymentBatch": .roles([.cityOfficer]),
+        "listLedgerEntries": ledgerReaders,
+        "correctLedgerEntry": .roles([.cityOfficer]),
+        "recordClawback": .roles([.cityOfficer]),
+        "recordRepayment": .roles([.cityOfficer]),
+        "getLedgerSummary": ledgerReaders,
     ]
 
     static func rule(for operationId: String) -> AccessRule? { rules[operationId] }

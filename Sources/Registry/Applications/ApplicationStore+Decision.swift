@@ -70,11 +70,16 @@ extension ApplicationStore {
 
     /// The project as it was submitted.
     func submittedProject(_ model: ApplicationModel) throws -> Project {
+        try Self.submittedProject(model, vocabulary: engine.library.vocabulary)
+    }
+
+    /// The project as it was submitted (the ledger pays on it too).
+    static func submittedProject(_ model: ApplicationModel, vocabulary: Vocabulary) throws -> Project {
         let value: JSONValue
         do { value = try JSONParser.parse(model.projectJSON) } catch {
             throw RegistryError.conflict(LocalizedText(zh: "申报所存项目无法读取", en: "the application's stored project cannot be read"))
         }
-        switch ProjectFileReader.readProject(value, vocabulary: engine.library.vocabulary) {
+        switch ProjectFileReader.readProject(value, vocabulary: vocabulary) {
         case .success(let project): return project
         case .failure(let failure): throw RegistryError.invalid(failure.issues)
         }

@@ -20,14 +20,14 @@ extension BudgetStore {
     public static func poolRoom(instrument: String, year: Int, district: String?, on db: any Database) async throws -> Money? {
         try await BudgetLock.take(BudgetLock.pool(instrument: instrument, year: year), on: db)
         guard let (pool, others) = try await pool(for: instrument, year: year, district: district, on: db) else { return nil }
-        let paid = try await LedgerSums.paid(instrument: instrument, year: year, districts: pool.district.map { [$0] }, excluding: others, on: db)
+        let paid = try await BudgetLedgerSums.paid(instrument: instrument, year: year, districts: pool.district.map { [$0] }, excluding: others, on: db)
         return pool.budget - paid
     }
 
     /// The pool's budget, committed and paid now.
     public func figures(_ pool: BudgetPool) async throws -> PoolFigures {
         let others = pool.district == nil ? try await pools(year: pool.year, instrument: pool.instrument).compactMap(\.district) : []
-        let paid = try await LedgerSums.paid(instrument: pool.instrument, year: pool.year, districts: pool.district.map { [$0] }, excluding: others, on: db)
+        let paid = try await BudgetLedgerSums.paid(instrument: pool.instrument, year: pool.year, districts: pool.district.map { [$0] }, excluding: others, on: db)
         let committed = try await Commitments.committed(on: db).filter { key, _ in
             key.instrument == pool.instrument && key.year == pool.year
                 && (pool.district.map { key.district == $0 } ?? !others.contains(key.district))

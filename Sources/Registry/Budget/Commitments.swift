@@ -36,7 +36,7 @@ enum Commitments {
 
     /// Committed per instrument, year and district.
     static func committed(on db: any Database) async throws -> [MoneyKey: Money] {
-        let paid = try await LedgerSums.paidByCase(on: db)
+        let paid = try await BudgetLedgerSums.paidByCase(on: db)
         var out: [MoneyKey: Money] = [:]
         for g in try await approvedGrants(on: db) {
             for (instrument, amount) in g.granted {

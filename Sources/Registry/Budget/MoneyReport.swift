@@ -15,7 +15,7 @@ public enum MoneyReport {
     /// The lines in year, instrument, district order; `district` (a district officer's) and
     /// `year` narrow it.
     public static func lines(district: String?, year: Int?, on db: any Database) async throws -> [MoneyReportLine] {
-        let paid = try await LedgerSums.paid(on: db)
+        let paid = try await BudgetLedgerSums.paid(on: db)
         let committed = try await Commitments.committed(on: db)
         return Set(paid.keys).union(committed.keys)
             .filter { key in district.map { key.district == $0 } ?? true && year.map { key.year == $0 } ?? true }

@@ -27,7 +27,7 @@ public enum Reconciliation {
     struct Key: Hashable { var kind: ReconciliationLine.Kind; var project: UUID; var contract: String; var year: Int? }
 
     public static func lines(institution: String?, district: String?, on db: any Database) async throws -> [ReconciliationLine] {
-        let sql = try LedgerSums.sqlDatabase(db)
+        let sql = try BudgetLedgerSums.sqlDatabase(db)
         var out: [Key: ReconciliationLine] = [:]
         let interest = try await sql.raw("""
             SELECT c.institution AS institution, c.project_id AS project_id, c.loan_id AS contract, c.year AS year, e.district AS district,

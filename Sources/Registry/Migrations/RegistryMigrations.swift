@@ -18,6 +18,8 @@ public enum RegistryMigrations {
          AddUserEmail(),
          // 013: values of the policy saved from a date on.
          CreatePolicyChanges(),
+         // 014: the disbursement ledger, confirmations, payment proposals.
+         CreateLedger(),
          // 015: budget pools, and the reason of an approval past a quota.
          CreateBudgetPools()]
     }

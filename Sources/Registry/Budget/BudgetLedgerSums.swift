@@ -7,7 +7,7 @@ import SQLKit
 /// A row's year is its subsidy year, or the year it was recorded for an entry of no year; its
 /// `amount_fen` is its signed effect on the support paid (payments +, clawbacks −, corrections
 /// the opposite of what they reverse), so a plain sum is what was paid.
-enum LedgerSums {
+enum BudgetLedgerSums {
     static let yearOf = "COALESCE(year, CAST(SUBSTR(recorded_on, 1, 4) AS INTEGER))"
 
     /// Paid per instrument, year and district.
