@@ -89,4 +89,56 @@ import Workflow
             }
         }
     }
+
+    /// The same reports over what the ledger's own store wrote: an approved case paid two years
+    /// of bank-confirmed interest and clawed back in part. Paid, committed and the bank's
+    /// reconciliation equal the sums of the entries, read here independently.
+    @Test(arguments: TestDatabase.all)
+    func reportsAgreeWithTheLedgersOwnEntries(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let ledger = LedgerFixtures.ledger(app)
+            let today = Day.today()
+            let bankActor = AuditActor(userID: UUID(), name: "bank", address: nil)
+            let projectID = try await LedgerFixtures.store(app, LedgerFixtures.project("RPT-1", principal: 100_000_000, interest: [2024: "400000", 2025: "400000"]))
+            let (caseID, granted) = try await LedgerFixtures.approvedCase(app, project: projectID)
+            for year in [2024, 2025] {
+                _ = try await ledger.confirmInterest(project: projectID, loan: "L1", year: year, interest: Money(yuan: 400_000), paidOn: Day(iso: "\(year)-12-31")!,
+                                                     reference: "R-\(year)", institution: LedgerFixtures.bank, today: today, by: bankActor)
+                let proposal = try await ledger.propose(application: caseID, project: nil, instrument: "7a", target: .interest(loanId: "L1", year: year),
+                                                        today: today, by: LedgerFixtures.city)
+                _ = try await ledger.approve(try proposal.requireID(), today: today, by: LedgerFixtures.city)
+            }
+            _ = try await ledger.clawBack(project: projectID, application: caseID, instrument: "7a", amount: Money(yuan: 1_000), ground: .doubleFunding,
+                                          reason: "重复支持", today: today, by: LedgerFixtures.city)
+            let entries = try await LedgerEntryModel.query(on: app.db).all()
+            #expect(entries.count == 3)
+            var paid: [String: Int64] = [:]
+            for e in entries { paid["\(e.instrument)|\(e.year ?? Int(e.recordedOn.prefix(4))!)|\(e.district)", default: 0] += e.amountFen }
+
+            let city = try await TestAccounts.token(app, role: .cityOfficer)
+            var r = try await app.call(.GET, "api/reports/money", as: .bearer(city))
+            let lines = Self.array(r.raw)
+            for (key, fen) in paid {
+                let parts = key.split(separator: "|").map(String.init)
+                let line = lines.first { $0["instrument"] as? String == parts[0] && $0["year"] as? Int == Int(parts[1]) && $0["district"] as? String == parts[2] }
+                #expect(line?["paid"] as? String == Money(fen: fen).decimalString, "\(key): \(r.raw)")
+            }
+            // Committed: the case's 7a grant, less what the ledger paid the case under 7a.
+            let paidOnCase = entries.filter { $0.applicationID == caseID && $0.instrument == "7a" }.map(\.amountFen).reduce(0, +)
+            let committed = lines.first { $0["instrument"] as? String == "7a" && $0["year"] as? Int == 2026 && $0["district"] as? String == "pudong" }?["committed"] as? String
+            #expect(committed == Money(fen: max(0, granted["7a"]!.fen - paidOnCase)).decimalString, "\(r.raw)")
+
+            // The bank's reconciliation: each year's confirmed interest against the entries on L1 that year.
+            let bank = try await TestAccounts.token(app, role: .bank)
+            r = try await app.call(.GET, "api/reports/reconciliation", as: .bearer(bank))
+            let rec = Self.array(r.raw)
+            for year in [2024, 2025] {
+                let line = try #require(rec.first { $0["contract"] as? String == "L1" && $0["year"] as? Int == year }, "\(r.raw)")
+                let onLoan = entries.filter { $0.contractID == "L1" && $0.year == year }.map(\.amountFen).reduce(0, +)
+                #expect(line["confirmed"] as? String == "400000.00")
+                #expect(line["paid"] as? String == Money(fen: onLoan).decimalString)
+                #expect(onLoan > 0)
+            }
+        }
+    }
 }
