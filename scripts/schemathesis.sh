@@ -16,6 +16,8 @@ work=$(mktemp -d)
 db=$work/schemathesis.sqlite
 password="St-$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')-9a"
 printf '%s\n' "$password" | swift run --skip-build renewal user add schemathesis --role administrator --sqlite "$db"
+# The ledger's writes are the city officer's alone: a second account fuzzes them.
+printf '%s\n' "$password" | swift run --skip-build renewal user add schemathesis.city --role city_officer --sqlite "$db"
 swift run --skip-build renewal serve --port "$port" --sqlite "$db" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
@@ -26,7 +28,7 @@ done
 curl -fsS "http://127.0.0.1:$port/health"; echo
 sign_in() {
   curl -fsS -X POST -H 'Content-Type: application/json' \
-    -d "{\"username\": \"schemathesis\", \"password\": \"$password\", \"name\": \"schemathesis\"}" \
+    -d "{\"username\": \"${1:-schemathesis}\", \"password\": \"$password\", \"name\": \"schemathesis\"}" \
     "http://127.0.0.1:$port/api/tokens" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
 }
 run() {
@@ -42,8 +44,10 @@ run() {
 # Both tokens first: the fuzzing of POST /tokens soon meets the sign-in rate limit (429).
 first=$(sign_in)
 second=$(sign_in)
+city=$(sign_in schemathesis.city)
 run "$first" --exclude-operation-id revokeToken
 run "$second" --include-operation-id revokeToken
+run "$city" --include-tag ledger
 
 # After all those requests the audit trail's chain must hold; and altering one entry behind the
 # database's back (its append-only triggers dropped, as the file's owner could) must break it.

@@ -4,6 +4,14 @@ extension Engine {
     /// ratio gives (less what this contract-year already received), the cap's room after the
     /// ledger's net paid, and the award's room. Pure: the ledger's sums come in with the question.
     public func payment(_ question: PaymentQuestion, project: Project, on day: Day) -> PaymentComputation {
+        Self.settle(paymentBasis(question, project: project, on: day), with: question)
+    }
+
+    /// The part of a payment that does not depend on the ledger's sums — eligibility, the
+    /// window, the base, the ratio's amount, the cap — which is the costly part (the project is
+    /// evaluated). The ledger computes it before it takes the project's lock, and settles it
+    /// (`settle`) against the sums read under the lock.
+    public func paymentBasis(_ question: PaymentQuestion, project: Project, on day: Day) -> PaymentComputation {
         var project = project
         var out = PaymentComputation(
             instrument: question.instrument, clause: "", name: LocalizedText(zh: question.instrument, en: question.instrument),
@@ -76,12 +84,30 @@ extension Engine {
             out.uncapped = result.amount
         }
 
+        out.capPerUnit = definition.capScope == .unit
+        out.settled = false
+        return out
+    }
+
+    /// A basis settled against the ledger's sums of `question`: the least of what is left of the
+    /// ratio's amount for this contract-year, of the cap and of the award.
+    public static func settle(_ basis: PaymentComputation, with question: PaymentQuestion) -> PaymentComputation {
+        var out = basis
+        out.paidForUnit = question.paidForUnit
+        out.paidUnderCap = question.paidUnderCap
+        out.award = question.award
+        out.capRoom = nil
+        out.awardRoom = nil
+        out.amount = .zero
+        out.limitedBy = nil
+        out.settled = true
+        if basis.refusal != nil { return out }
         var amount = out.uncapped - question.paidForUnit
         var limitedBy = "ratio"
         if amount < .zero { amount = .zero }
         if let cap = out.cap {
             // A per-unit cap (5: per product) is already inside the unit's amount.
-            let room = definition.capScope == .project ? cap - question.paidUnderCap : cap - question.paidForUnit
+            let room = out.capPerUnit ? cap - question.paidForUnit : cap - question.paidUnderCap
             out.capRoom = room < .zero ? .zero : room
             if out.capRoom! < amount { amount = out.capRoom!; limitedBy = "cap" }
         }

@@ -30,6 +30,10 @@ public struct PaymentComputation: Sendable, Equatable, Codable {
     public var refusal: LocalizedText?
     /// The values of the library's version in force on this day were used.
     public var evaluationDate: Day
+    /// The cap is per unit (5: per product), not per project.
+    public var capPerUnit: Bool = false
+    /// False for a basis not yet settled against the ledger's sums (`Engine.settle`).
+    public var settled: Bool = true
 
-    public var isPayable: Bool { refusal == nil && amount > .zero }
+    public var isPayable: Bool { settled && refusal == nil && amount > .zero }
 }

@@ -9,6 +9,12 @@ public struct DatabaseSettings: Sendable, Equatable {
     public var sqlitePath = "renewal.sqlite"
     /// In-memory SQLite, for tests.
     public var inMemory = false
+    /// PostgreSQL connections per event loop. Payments on one project wait for each other on
+    /// its lock while holding a connection; more connections let the other requests through.
+    public var connectionsPerEventLoop = 4
+    /// How long a request waits for a free connection before it fails: long enough for a line
+    /// of payments on one project (each takes the lock in turn) to drain.
+    public var connectionWaitSeconds: Int64 = 60
 
     public init(url: String? = nil, sqlitePath: String = "renewal.sqlite", inMemory: Bool = false) {
         self.url = url

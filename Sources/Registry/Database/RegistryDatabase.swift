@@ -11,11 +11,12 @@ public enum RegistryDatabase {
     /// Registers the database of `settings` as the default of `databases`.
     public static func use(_ settings: DatabaseSettings, on databases: Databases) throws {
         if let url = settings.url {
-            databases.use(try .postgres(url: url), as: .psql)
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: settings.connectionsPerEventLoop,
+                                        connectionPoolTimeout: .seconds(settings.connectionWaitSeconds)), as: .psql)
         } else if settings.inMemory {
-            databases.use(.sqlite(.memory), as: .sqlite)
+            databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(settings.connectionWaitSeconds)), as: .sqlite)
         } else {
-            databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
+            databases.use(.sqlite(.file(settings.sqlitePath), connectionPoolTimeout: .seconds(settings.connectionWaitSeconds)), as: .sqlite)
         }
     }
 

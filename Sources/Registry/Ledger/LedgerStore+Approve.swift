@@ -9,19 +9,18 @@ extension LedgerStore {
     /// and what the ledger now allows (another payment may have used the cap meanwhile). Nothing
     /// payable any more: refused, and the proposal stays as it was.
     public func approve(_ proposalID: UUID, today: Day, by actor: AuditActor) async throws -> LedgerEntryModel {
-        try await db.transaction { db in
-            guard let first = try await PaymentProposalModel.find(proposalID, on: db) else { throw Self.proposalNotFound(proposalID) }
+        // The costly part outside the lock, so that payments on one project wait for each other
+        // only for the sums and the write.
+        guard let first = try await PaymentProposalModel.find(proposalID, on: db) else { throw Self.proposalNotFound(proposalID) }
+        let prepared = try? await prepare(first, today: today, on: db)
+        return try await db.transaction { db in
             try await LedgerLock.take(first.projectID, on: db)
-            return try await self.pay(proposalID, today: today, by: actor, on: db)
+            return try await self.pay(proposalID, prepared: prepared, today: today, by: actor, on: db)
         }
     }
 
-    /// The payment of one proposal, its project's lock already held.
-    func pay(_ proposalID: UUID, today: Day, by actor: AuditActor, on db: any Database) async throws -> LedgerEntryModel {
-        guard let p = try await PaymentProposalModel.find(proposalID, on: db) else { throw Self.proposalNotFound(proposalID) }
-        guard p.state == PaymentProposalState.proposed.rawValue else {
-            throw RegistryError.conflict(LocalizedText(zh: "拨付建议已处理（\(p.state)）", en: "the proposal is settled already (\(p.state))"))
-        }
+    /// The subject, target and basis of a stored proposal.
+    func prepare(_ p: PaymentProposalModel, today: Day, on db: any Database) async throws -> PreparedPayment {
         guard let target = PaymentTarget(basis: p.basis, contract: p.contractID, year: p.year) else {
             throw RegistryError.conflict(LocalizedText(zh: "拨付建议无法读取", en: "the proposal cannot be read"))
         }
@@ -31,8 +30,24 @@ extension LedgerStore {
         } else {
             subject = try await self.subject(project: p.projectID, on: Day(iso: p.proposedOn) ?? today, on: db)
         }
+        return try await prepare(subject, instrument: p.instrument, target: target, on: db)
+    }
+
+    /// The payment of one proposal, its project's lock already held. A basis prepared before the
+    /// lock is used if the confirmed figures are still those it was computed on.
+    func pay(_ proposalID: UUID, prepared: PreparedPayment?, today: Day, by actor: AuditActor, on db: any Database) async throws -> LedgerEntryModel {
+        guard let p = try await PaymentProposalModel.find(proposalID, on: db) else { throw Self.proposalNotFound(proposalID) }
+        guard p.state == PaymentProposalState.proposed.rawValue else {
+            throw RegistryError.conflict(LocalizedText(zh: "拨付建议已处理（\(p.state)）", en: "the proposal is settled already (\(p.state))"))
+        }
+        var ready = prepared
+        if let r = ready, try await confirmedFigures(r.target, project: p.projectID, on: db) != r.confirmed { ready = nil }
+        let payment: PreparedPayment
+        if let ready { payment = ready } else { payment = try await prepare(p, today: today, on: db) }
         let (sums, _) = try await LedgerSums.load(project: p.projectID, on: db)
-        var (computation, institution) = try await compute(subject, instrument: p.instrument, target: target, sums: sums, on: db)
+        var computation = settle(payment, sums: sums)
+        let institution = payment.institution
+        let target = payment.target
         guard computation.isPayable else {
             throw RegistryError.conflict(computation.refusal ?? LocalizedText(zh: "无可拨付金额", en: "nothing is payable"))
         }

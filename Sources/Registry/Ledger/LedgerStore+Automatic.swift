@@ -68,7 +68,13 @@ extension LedgerStore {
     /// first (in one order), then each payment computed again; a proposal with nothing payable
     /// left is reported and stays open.
     public func approveBatch(_ batchID: UUID, today: Day, by actor: AuditActor) async throws -> (paid: [LedgerEntryModel], refused: [(UUID, LocalizedText)]) {
-        try await db.transaction { db in
+        // The costly part of each payment outside the transaction (see `approve`).
+        var preparing: [UUID: PreparedPayment] = [:]
+        for p in try await PaymentProposalModel.query(on: db).filter(\.$batchID == batchID).filter(\.$state == PaymentProposalState.proposed.rawValue).all() {
+            preparing[try p.requireID()] = try? await prepare(p, today: today, on: db)
+        }
+        let prepared = preparing
+        return try await db.transaction { db in
             let proposals = try await PaymentProposalModel.query(on: db).filter(\.$batchID == batchID).sort(\.$createdAt).all()
             guard !proposals.isEmpty else {
                 throw RegistryError.notFound(LocalizedText(zh: "未找到拨付批次 \(batchID.uuidString.lowercased())", en: "no payment batch \(batchID.uuidString.lowercased())"))
@@ -79,7 +85,7 @@ extension LedgerStore {
             var paid: [LedgerEntryModel] = []
             var refused: [(UUID, LocalizedText)] = []
             for p in open {
-                do { paid.append(try await self.pay(p.requireID(), today: today, by: actor, on: db)) }
+                do { paid.append(try await self.pay(p.requireID(), prepared: prepared[try p.requireID()], today: today, by: actor, on: db)) }
                 catch RegistryError.conflict(let why) { refused.append((try p.requireID(), why)) }
             }
             return (paid, refused)

@@ -36,7 +36,7 @@ public struct LedgerStore: Sendable {
 /// What a payment is computed on: the project (as submitted and approved, for a case; as the
 /// registry holds it, without one), who it belongs to, the day whose policy applies, and the
 /// decision's award per instrument.
-struct PaymentSubject {
+struct PaymentSubject: Sendable {
     var projectID: UUID
     var enterpriseCode: String
     var district: String
