@@ -151,7 +151,10 @@ extension APIHandler {
             if !issues.isEmpty { throw ValidationFailure(issues: issues) }
             action = .approve(approvedInvestment: investment!, granted: granted)
         }
-        try await applications.decide(id, action, on: today, by: currentActor())
+        var issues: [ValidationIssue] = []
+        check(body.quotaOverride, .note, at: "$.quotaOverride", into: &issues)
+        try refuse(issues)
+        try await applications.decide(id, action, on: today, by: currentActor(), quotaOverride: body.quotaOverride)
         return .ok(.init(body: .json(try await answer(id))))
     }
 

@@ -142,6 +142,15 @@ import Yams
         "recordClawback": .only([.cityOfficer]),
         "recordRepayment": .only([.cityOfficer]),
         "getLedgerSummary": .only(ledgerReaders),
+        // Budget pools, quotas, the money reports.
+        "listBudgetPools": .only(officers),
+        "createBudgetPool": .only([.cityOfficer]),
+        "getBudgetPool": .only(officers),
+        "reviseBudgetPool": .only([.cityOfficer]),
+        "getBudgetPoolRanking": .only(officers),
+        "listQuotas": .only(officers),
+        "getMoneyReport": .only(officers),
+        "getReconciliationReport": .only([.districtOfficer, .cityOfficer, .bank, .administrator]),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -177,6 +186,8 @@ import Yams
         let caseA: String, materialA: String, caseB: String, materialB: String
         let commitment: CommitmentAPITests.RoleRecords
         let ledger: LedgerFixtures.RoleRecords
+        /// The city's pool for 7a in 2026.
+        let pool: String
 
         static let codeA = "91310115MA1K4ABCDD"
         static let codeB = CreditCode.withCheckCharacter("91310112MA1G0B0B0")!
@@ -217,8 +228,11 @@ import Yams
             let materialB = try #require((uploaded["materials"] as? [[String: Any]])?.first?["id"] as? String)
             let commitment = try await CommitmentAPITests.roleRecords(app, codeA: codeA, codeB: codeB)
             let ledger = try await LedgerFixtures.roleRecords(app, codeA: codeA, codeB: codeB)
+            r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "7a", "year": 2026, "budget": "1000", "method": "priority"}"#,
+                                   as: .bearer(tokens[.cityOfficer]!))
+            let pool = try #require(r.body["id"] as? String, "\(r.raw)")
             return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
-                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, ledger: ledger)
+                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, ledger: ledger, pool: pool)
         }
 
         static func enterprise(_ code: String, _ district: String) -> String {
@@ -344,6 +358,16 @@ import Yams
             case "recordRepayment":
                 return (.POST, "api/ledger/repayments", #"{"clawbackId": "\#(ledger.clawback)", "amount": "1", "paidOn": "2025-12-31", "reference": "R"}"#)
             case "getLedgerSummary": return (.GET, "api/ledger/summary", nil)
+            case "listBudgetPools": return (.GET, "api/budget-pools", nil)
+            // A new scope each time (a repeated one is 409: allowed all the same).
+            case "createBudgetPool":
+                return (.POST, "api/budget-pools", #"{"instrument": "13", "year": \#(Int.random(in: 2030...2100)), "budget": "10", "method": "pro_rata"}"#)
+            case "getBudgetPool": return (.GET, "api/budget-pools/\(pool)", nil)
+            case "reviseBudgetPool": return (.POST, "api/budget-pools/\(pool)/versions", #"{"budget": "1200", "method": "priority"}"#)
+            case "getBudgetPoolRanking": return (.GET, "api/budget-pools/\(pool)/ranking", nil)
+            case "listQuotas": return (.GET, "api/quotas?year=2026", nil)
+            case "getMoneyReport": return (.GET, "api/reports/money?format=csv", nil)
+            case "getReconciliationReport": return (.GET, "api/reports/reconciliation", nil)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)

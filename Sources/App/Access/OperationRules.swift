@@ -84,6 +84,18 @@ enum OperationRules {
         // The policy library's values: the city keeps them.
         "listPolicyChanges": city,
         "savePolicyChange": city,
+        // Budget pools, quotas and the money reports (issue 11, items 4 and 8): the city officer
+        // sets the pools (the finance bureau's numbers); officers read pools, rankings, quotas
+        // and the money report (a district officer its district: `APIHandler+Budget`); banks
+        // and lessors read the reconciliation of their own contracts.
+        "listBudgetPools": officers,
+        "createBudgetPool": .roles([.cityOfficer]),
+        "getBudgetPool": officers,
+        "reviseBudgetPool": .roles([.cityOfficer]),
+        "getBudgetPoolRanking": officers,
+        "listQuotas": officers,
+        "getMoneyReport": officers,
+        "getReconciliationReport": .roles([.districtOfficer, .cityOfficer, .bank, .administrator]),
         // Commitment filing (承诺备案): the enterprise files its own application; filings are
         // read by whose they are (Visibility); the city draws the sample; a district officer (its
         // district) or the city officer records a verification; officers read the samples.

@@ -78,5 +78,7 @@ public final class ApplicationDecisionModel: Model, @unchecked Sendable {
     @Field(key: "values_json") public var valuesJSON: String
     /// The engine's evaluation of the submitted project on the decision day (the plan's JSON).
     @Field(key: "evaluation_json") public var evaluationJSON: String
+    /// An approval past a yearly quota: `{"quotas":"first-set,first-batch","reason":"…"}` (budget.md).
+    @OptionalField(key: "quota_override") public var quotaOverride: String?
     public init() {}
 }

@@ -14,8 +14,9 @@ extension ApplicationStore {
     /// Decides the case. An approval is checked against the engine's maximum per instrument,
     /// computed on the submitted project with the approved investment, under the values in force
     /// on the decision day; the decision keeps those values, the library's version and the
-    /// evaluation, so that no later edit of the library changes what was decided.
-    public func decide(_ id: UUID, _ action: DecisionAction, on day: Day, by who: AuditActor) async throws {
+    /// evaluation, so that no later edit of the library changes what was decided. An approval
+    /// past a yearly quota (`workflow/quotas.yaml`) is refused unless `quotaOverride` says why.
+    public func decide(_ id: UUID, _ action: DecisionAction, on day: Day, by who: AuditActor, quotaOverride: String? = nil) async throws {
         try await db.transaction { db in
             let model = try await Self.lock(id, on: db)
             let decision = ApplicationDecisionModel()
@@ -45,12 +46,18 @@ extension ApplicationStore {
                 if !problems.isEmpty {
                     throw RegistryError.invalid(problems.map { ValidationIssue(path: $0.path, zh: $0.message.zh, en: $0.message.en) })
                 }
+                let passed = try await QuotaCounts.check(workflow.quotas, granted: granted, categories: project.categories, year: day.year,
+                                                         override: quotaOverride, on: db)
+                if !passed.isEmpty {
+                    decision.quotaOverride = AuditChange.state(["quotas": passed.map(\.id).joined(separator: ","), "reason": quotaOverride])
+                }
                 let outstanding = model.deferrals.filter { $0.suppliedOn == nil }.map(\.item)
                 try await move(model, by: .approve, actor: .person(.cityOfficer),
                                context: TransitionContext(outstandingDeferredItems: outstanding, review: try reviewOutcome(model)),
                                day: day, who: who,
                                details: ["approvedInvestment": approvedInvestment.decimalString, "granted": proposed.total.decimalString,
-                                         "libraryVersion": libraryVersion], on: db)
+                                         "libraryVersion": libraryVersion].merging(decision.quotaOverride.map { ["quotaOverride": $0] } ?? [:]) { a, _ in a },
+                               on: db)
                 decision.outcome = ApplicationState.approved.rawValue
                 decision.approvedInvestmentFen = approvedInvestment.fen
                 decision.grantsJSON = Self.grantsJSON(granted, maxima: maxima, lines: lines, order: model.instrumentIDs)

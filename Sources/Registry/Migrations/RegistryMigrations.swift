@@ -20,6 +20,8 @@ public enum RegistryMigrations {
          CreatePolicyChanges(),
          // 014: the disbursement ledger, confirmations, payment proposals.
          CreateLedger(),
+         // 015: budget pools, and the reason of an approval past a quota.
+         CreateBudgetPools(),
          // 016: the fields the risk flags read, and the flags raised on submission.
          AddRiskFields(), CreateRiskFlags()]
     }

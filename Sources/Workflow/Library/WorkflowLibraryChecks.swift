@@ -12,6 +12,20 @@ struct WorkflowLibraryChecks {
         checkMaterials()
         checkDepartments()
         checkProcess()
+        checkQuotas()
+    }
+
+    /// A quota names an instrument and a category the library has.
+    private func checkQuotas() {
+        let instruments = Set(policy.cityInstruments.map(\.id))
+        for (n, q) in library.quotas.enumerated() {
+            if !instruments.contains(q.instrument) {
+                log.add("quotas.yaml", "$.quotas[\(n)].instrument", zh: "政策库中没有政策“\(q.instrument)”", en: "the policy library has no instrument '\(q.instrument)'")
+            }
+            if let c = q.category, policy.vocabulary.categories[c] == nil {
+                log.add("quotas.yaml", "$.quotas[\(n)].category", zh: "未知项目类别“\(c)”", en: "unknown category '\(c)'")
+            }
+        }
     }
 
     private func clause(_ numeral: String, _ file: String, _ path: String) {
