@@ -26,6 +26,12 @@ struct SignInPage: Sendable {
     func submit(_ p: WebSite.PageRequest) async throws -> Response {
         let username = String(((try? p.req.content.get(String.self, at: "username")) ?? "").prefix(200))
         let password = String(((try? p.req.content.get(String.self, at: "password")) ?? "").prefix(1000))
+        // No account has an empty name or password: refused as any refusal, without an attempt.
+        guard !username.isEmpty, !password.isEmpty else {
+            return try await site.render(p, "login", titleKey: "login_title",
+                                         Body(username: username, error: site.catalogue.text("login_failed", p.lang), signedIn: false),
+                                         status: .unauthorized)
+        }
         do {
             let account = try await sessions.accounts.login(on: p.req.db).signIn(username: username, password: password, address: p.req.clientAddress)
             return try await sessions.startSession(p.req, for: account, then: "/")
