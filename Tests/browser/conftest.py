@@ -56,5 +56,7 @@ def browser():
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    # Finding an element waits for the page that a click asked for.
+    driver.implicitly_wait(15)
     yield driver
     driver.quit()

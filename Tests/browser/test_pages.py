@@ -73,6 +73,9 @@ def test_calculator_form(server, browser, width, lang):
     if width == 1280:
         os.makedirs(SCREENSHOTS, exist_ok=True)
         browser.save_screenshot(os.path.join(SCREENSHOTS, f"calculator-plan-{lang}.png"))
+        browser.find_element(By.CSS_SELECTOR, "figure.chart").screenshot(os.path.join(SCREENSHOTS, f"support-chart-{lang}.png"))
+    elif lang == "zh-CN":
+        browser.save_screenshot(os.path.join(SCREENSHOTS, "calculator-plan-390.png"))
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -80,6 +83,7 @@ def test_calculator_upload(server, browser, width):
     open_at(browser, server + "/calculator", width)
     browser.find_element(By.ID, "file").send_keys(os.path.join(REPO, "Examples", "enterprise-plan.json"))
     browser.find_element(By.ID, "upload-submit").click()
+    assert browser.find_element(By.ID, "plan")
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg.support-chart")) >= 2
     check_page(browser, width, "zh-CN")
 

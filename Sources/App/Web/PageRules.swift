@@ -16,5 +16,6 @@ enum PageRules {
         "signOut": .everyRole,
         "language": .anyone,
         "stylesheet": .anyone,
+        "icon": .anyone,
     ]
 }

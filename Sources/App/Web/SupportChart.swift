@@ -7,7 +7,7 @@ struct SupportChart: Encodable {
     struct Rule: Encodable { var x1: Int; var y1: Int; var x2: Int; var y2: Int; var label: String; var lx: Int; var ly: Int }
     struct Tick: Encodable { var x: Int; var y: Int; var label: String }
 
-    static let width = 640, height = 320, left = 70, right = 20, top = 20, bottom = 50
+    static let width = 640, height = 320, left = 70, right = 45, top = 20, bottom = 50
 
     var width = SupportChart.width
     var height = SupportChart.height
@@ -43,9 +43,10 @@ struct SupportChart: Encodable {
         currentX = x(curve.current)
         currentY = y(here?.total ?? .zero)
         let bottomY = Self.top + Int(plotH)
-        thresholds = curve.thresholds.map { t in
+        // Labels of thresholds at the same place stack downwards instead of overprinting.
+        thresholds = curve.thresholds.enumerated().map { i, t in
             Rule(x1: x(t.value), y1: Self.top, x2: x(t.value), y2: bottomY,
-                 label: "\(t.instrument) \(AmountText.wanNumber(t.value))", lx: x(t.value) + 4, ly: Self.top + 12)
+                 label: "\(t.instrument) \(AmountText.wanNumber(t.value))", lx: x(t.value) + 4, ly: Self.top + 12 + 14 * (i % 8))
         }
         caps = curve.caps.map { c in
             Rule(x1: Self.left, y1: y(c.value), x2: Self.width - Self.right, y2: y(c.value),

@@ -26,9 +26,19 @@ enum WebRoutes {
         pages.get("lang", ":lang") { req in try WebLanguage.switchRoute(req, secure: settings.secureCookie) }
         let css = site.stylesheet
         pages.get("static", "renewal.css") { _ -> Response in
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-            return Response(status: .ok, headers: headers, body: .init(string: css))
+            Self.file(css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
         }
+        // The site's icon, so that no browser asks for a favicon in vain.
+        let icon = try String(contentsOf: dir.appendingPathComponent("Public/icon.svg"), encoding: .utf8)
+        for path: [PathComponent] in [["static", "icon.svg"], ["favicon.ico"]] {
+            pages.get(path) { _ -> Response in Self.file(icon, type: HTTPMediaType(type: "image", subType: "svg+xml")) }
+        }
+    }
+
+    static func file(_ text: String, type: HTTPMediaType) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = type
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

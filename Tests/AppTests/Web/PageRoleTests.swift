@@ -24,6 +24,7 @@ import Workflow
         Row(id: "signOut", method: .POST, path: "/signout", anonymous: .signInFirst, roles: everyRole),
         Row(id: "language", method: .GET, path: "/lang/en", anonymous: .open, roles: everyRole),
         Row(id: "stylesheet", method: .GET, path: "/static/renewal.css", anonymous: .open, roles: everyRole),
+        Row(id: "icon", method: .GET, path: "/favicon.ico", anonymous: .open, roles: everyRole),
     ]
 
     @Test func everyPageHasARowInBothTables() {
