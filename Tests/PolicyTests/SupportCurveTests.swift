@@ -68,3 +68,20 @@ import Testing
         #expect(c.shortfallSentence == nil)
     }
 }
+
+@Suite struct InterestCurveTests {
+    @Test func theInterestCurveRisesWithTheInterestUntilTheCap() throws {
+        let engine = Engine(library: SupportCurveTests.library)
+        let project = try SupportCurveTests.example().projects[0]
+        let loan = try #require(project.loans.first { !$0.interestPaid.isEmpty })
+        let curve = try #require(engine.interestCurve(for: project, loan: loan.id, steps: 10))
+        #expect(curve.variable == .interest(loan: loan.id))
+        #expect(curve.current == loan.interestPaid.map(\.amount).sum())
+        #expect(curve.points.first?.total ?? .zero <= curve.points.last?.total ?? .zero)
+        let here = try #require(curve.points.first { $0.investment == curve.current })
+        #expect(here.total == engine.evaluate(project).recommendation.total)
+        // Never falls as the interest rises.
+        for (a, b) in zip(curve.points, curve.points.dropFirst()) { #expect(a.total <= b.total, "\(a.investment) → \(b.investment)") }
+        #expect(engine.interestCurve(for: project, loan: "no-such-loan") == nil)
+    }
+}

@@ -92,9 +92,15 @@ struct CalculatorPage: Sendable {
         let app = p.req.application
         let engine = Engine(library: app.policyLibrary, defaultDay: app.platformClock.today())
         let plan = engine.plan(for: file)
-        var charts: [String: SupportCurve] = [:]
+        // The investment's curve, and each loan's interest (at most a few loans a project).
+        var charts: [String: [SupportCurve]] = [:]
         for project in file.projects.prefix(20) {
-            if let curve = engine.supportCurve(for: project) { charts[project.id] = curve }
+            var curves: [SupportCurve] = []
+            if let curve = engine.supportCurve(for: project) { curves.append(curve) }
+            for loan in project.loans.prefix(3) {
+                if let curve = engine.interestCurve(for: project, loan: loan.id) { curves.append(curve) }
+            }
+            charts[project.id] = curves
         }
         return PlanView(plan: plan, charts: charts, lang: p.lang, catalogue: site.catalogue)
     }

@@ -34,7 +34,7 @@ struct PlanView: Encodable {
         var missing: [String]
         var excluded: [String]
         var alternatives: [String]
-        var chart: SupportChart?
+        var charts: [SupportChart]
     }
 
     var enterprise: String
@@ -42,7 +42,7 @@ struct PlanView: Encodable {
     var cityTotal: String
     var projects: [Project]
 
-    init(plan: EnterprisePlan, charts: [String: SupportCurve], lang: Language, catalogue: WebCatalogue) {
+    init(plan: EnterprisePlan, charts: [String: [SupportCurve]], lang: Language, catalogue: WebCatalogue) {
         func line(_ r: InstrumentResult) -> Line {
             let failed = r.failedConditions.map { c in
                 Failed(label: c.label.text(lang), detail: (c.shortfallSentence ?? c.detail)?.text(lang))
@@ -67,7 +67,7 @@ struct PlanView: Encodable {
                     missing: p.missing.map { $0.text(lang) },
                     excluded: p.recommendation.excluded.map { "\($0.instrument): \($0.reason.text(lang))" },
                     alternatives: p.recommendation.alternatives,
-                    chart: charts[p.projectId].map { SupportChart(curve: $0, lang: lang) })
+                    charts: (charts[p.projectId] ?? []).map { SupportChart(curve: $0, lang: lang, catalogue: catalogue) })
         }
     }
 }

@@ -21,8 +21,21 @@ struct SupportChart: Encodable {
     var axisX: Rule
     var axisY: Rule
     var summary: String
+    var title: String
+    var xLabel: String
+    var description: String
 
-    init(curve: SupportCurve, lang: Language) {
+    init(curve: SupportCurve, lang: Language, catalogue: WebCatalogue) {
+        switch curve.variable {
+        case .investment:
+            title = catalogue.text("plan_chart_title", lang)
+            xLabel = catalogue.text("plan_chart_x", lang)
+            description = catalogue.text("plan_chart_desc", lang)
+        case .interest(let loan):
+            title = "\(catalogue.text("plan_chart_title_interest", lang)) \(loan)"
+            xLabel = catalogue.text("plan_chart_x_interest", lang)
+            description = catalogue.text("plan_chart_desc_interest", lang)
+        }
         let plotW = Int64(Self.width - Self.left - Self.right), plotH = Int64(Self.height - Self.top - Self.bottom)
         let maxX = max(curve.points.map(\.investment.fen).max() ?? 1, 1)
         let maxY = max(max(curve.points.map(\.total.fen).max() ?? 1, curve.caps.map(\.value.fen).max() ?? 0), 1)

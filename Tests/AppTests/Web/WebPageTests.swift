@@ -1,6 +1,7 @@
 @testable import App
 import Foundation
 import Policy
+import Tabular
 import Testing
 import Vapor
 import VaporTesting
@@ -53,6 +54,7 @@ import VaporTesting
             #expect(page.html.contains("48.00 万元（480,000.00 元）"), "2024: 960,000 × 50%")
             #expect(page.html.contains("N1"), "the national measures beside the city's")
             #expect(page.html.contains(#"<svg viewBox="0 0 640 320""#))
+            #expect(page.html.contains("支持金额随贷款付息变化：贷款 L1"), "the loan's interest curve beside the investment's")
             #expect(page.html.contains(#"<polyline class="curve" points=""#))
             #expect(!page.html.contains(WebCatalogue.missingMarker))
             // The same plan in English.
@@ -134,6 +136,12 @@ import VaporTesting
             #expect(page.status == .ok)
             #expect(page.html.contains("P-2024-001") && page.html.contains("P-2024-002"))
             #expect(page.html.components(separatedBy: "<svg").count > 2)
+            // The same enterprise as a spreadsheet (the import format, written by the exporter).
+            let file = try ProjectFileReader.read(text: json, vocabulary: app.policyLibrary.vocabulary).get()
+            let csv = String(decoding: TabularExport.csv([file]), as: UTF8.self)
+            let fromCSV = try await web.upload("/calculator/upload", filename: "plan.csv", contents: csv)
+            #expect(fromCSV.status == .ok, "\(fromCSV.html.prefix(2000))")
+            #expect(fromCSV.html.contains("P-2024-001") && fromCSV.html.contains(#"id="city-total""#))
             let bad = try await web.upload("/calculator/upload", filename: "plan.json", contents: #"{"enterprise": 1}"#)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.html.contains(#"id="form-errors""#))
