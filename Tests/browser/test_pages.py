@@ -73,7 +73,10 @@ def test_calculator_form(server, browser, width, lang):
     if width == 1280:
         os.makedirs(SCREENSHOTS, exist_ok=True)
         browser.save_screenshot(os.path.join(SCREENSHOTS, f"calculator-plan-{lang}.png"))
-        browser.find_element(By.CSS_SELECTOR, "figure.chart").screenshot(os.path.join(SCREENSHOTS, f"support-chart-{lang}.png"))
+        charts = browser.find_elements(By.CSS_SELECTOR, "figure.chart")
+        assert len(charts) == 2, "the investment's curve and the loan's interest"
+        charts[0].screenshot(os.path.join(SCREENSHOTS, f"support-chart-{lang}.png"))
+        charts[1].screenshot(os.path.join(SCREENSHOTS, f"interest-chart-{lang}.png"))
     elif lang == "zh-CN":
         browser.save_screenshot(os.path.join(SCREENSHOTS, "calculator-plan-390.png"))
 
