@@ -11,6 +11,8 @@ enum PageRules {
         "calculatorUpload": .anyone,
         "policyLibrary": .anyone,
         "policyParameters": .anyone,
+        // The enterprise's own page: its record, projects and plan (read only).
+        "enterpriseHome": .roles([.enterprise]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

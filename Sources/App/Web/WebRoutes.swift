@@ -23,6 +23,7 @@ enum WebRoutes {
         CalculatorPage(site: site).register(pages)
         PolicyLibraryPage(site: site).register(pages)
         SignInPage(site: site, sessions: sessions).register(pages)
+        EnterprisePage(site: site).register(pages)
         pages.get("lang", ":lang") { req in try WebLanguage.switchRoute(req, secure: settings.secureCookie) }
         let css = site.stylesheet
         pages.get("static", "renewal.css") { _ -> Response in

@@ -21,6 +21,7 @@ struct WebSite: Sendable {
         var csrf: String
         var path: String
         var user: String?
+        var isEnterprise: Bool
         var title: String
     }
 
@@ -74,6 +75,7 @@ struct WebSite: Sendable {
     func frame(_ p: PageRequest, titleKey: String) -> Frame {
         Frame(lang: WebLanguage.tag(p.lang), otherLang: p.lang == .zh ? "en" : "zh", t: catalogue.table(p.lang),
               csrf: csrf.token(for: p.nonce), path: p.req.url.path, user: p.access?.account.username,
+              isEnterprise: p.access?.account.role == .enterprise,
               title: catalogue.text(titleKey, p.lang))
     }
 

@@ -19,6 +19,7 @@ import Workflow
         Row(id: "calculatorUpload", method: .POST, path: "/calculator/upload", anonymous: .open, roles: everyRole),
         Row(id: "policyLibrary", method: .GET, path: "/policy", anonymous: .open, roles: everyRole),
         Row(id: "policyParameters", method: .GET, path: "/policy/parameters", anonymous: .open, roles: everyRole),
+        Row(id: "enterpriseHome", method: .GET, path: "/enterprise", anonymous: .signInFirst, roles: [.enterprise]),
         Row(id: "signIn", method: .GET, path: "/login", anonymous: .open, roles: everyRole),
         Row(id: "signInSubmit", method: .POST, path: "/signin", anonymous: .open, roles: everyRole),
         Row(id: "signOut", method: .POST, path: "/signout", anonymous: .signInFirst, roles: everyRole),
