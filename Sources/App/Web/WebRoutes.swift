@@ -24,15 +24,16 @@ enum WebRoutes {
         PolicyLibraryPage(site: site).register(pages)
         SignInPage(site: site, sessions: sessions).register(pages)
         EnterprisePage(site: site).register(pages)
-        pages.get("lang", ":lang") { req in try WebLanguage.switchRoute(req, secure: settings.secureCookie) }
+        // Through `site.page` like every page, so that their rows in `PageRules` hold too.
+        site.page(pages, .GET, ["lang", ":lang"], id: "language") { p in try WebLanguage.switchRoute(p.req, secure: settings.secureCookie) }
         let css = site.stylesheet
-        pages.get("static", "renewal.css") { _ -> Response in
+        site.page(pages, .GET, ["static", "renewal.css"], id: "stylesheet") { _ in
             Self.file(css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
         }
         // The site's icon, so that no browser asks for a favicon in vain.
         let icon = try String(contentsOf: dir.appendingPathComponent("Public/icon.svg"), encoding: .utf8)
         for path: [PathComponent] in [["static", "icon.svg"], ["favicon.ico"]] {
-            pages.get(path) { _ -> Response in Self.file(icon, type: HTTPMediaType(type: "image", subType: "svg+xml")) }
+            site.page(pages, .GET, path, id: "icon") { _ in Self.file(icon, type: HTTPMediaType(type: "image", subType: "svg+xml")) }
         }
     }
 
