@@ -33,7 +33,6 @@ func routes(_ app: Application) throws {
         headers.contentType = .html
         return Response(status: .ok, headers: headers, body: .init(string: APIDocsPage.html))
     }
-    app.get { req in req.redirect(to: "/docs") }
 
     let services = app.platformServices
     // The generated server serves every operation but those whose bodies are the engine's own;
@@ -41,7 +40,10 @@ func routes(_ app: Application) throws {
     let transport = ContractTransport(base: VaporTransport(routesBuilder: app), registered: app.contractRoutes)
     try APIHandler(services: services).registerHandlers(on: transport, serverURL: URL(string: "/api")!)
     EngineRoutes(services: services).register(on: app)
-    SessionRoutes(accounts: app.accountServices).register(on: app)
+    let sessions = SessionRoutes(accounts: app.accountServices)
+    sessions.register(on: app)
+    // The web pages; `/` is the public calculator.
+    try WebRoutes.register(on: app, sessions: sessions)
 }
 
 struct HealthBody: Content {

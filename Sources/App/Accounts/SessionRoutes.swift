@@ -22,10 +22,16 @@ struct SessionRoutes: Sendable {
     func login(_ req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
         let account = try await accounts.login(on: req.db).signIn(username: form.username, password: form.password, address: req.clientAddress)
+        return try await startSession(req, for: account, then: "/")
+    }
+
+    /// A new web session for a signed-in account, its cookie set on the redirect (the sign-in
+    /// page's form comes here too).
+    func startSession(_ req: Request, for account: AccountRecord, then path: String) async throws -> Response {
         let secret = Secrets.newSession()
         let expires = Date().addingTimeInterval(TimeInterval(accounts.settings.sessionHours * 3600))
         try await AccountStore(db: req.db).createSession(for: account.id, secretHash: Secrets.hash(secret), expiresAt: expires)
-        let response = req.redirect(to: "/", redirectType: .normal)
+        let response = req.redirect(to: path, redirectType: .normal)
         response.cookies[SessionCookie.name] = SessionCookie.value(secret, settings: accounts.settings)
         return response
     }

@@ -1,0 +1,23 @@
+import Workflow
+
+/// The pages' rows of the access table, beside the API's (`OperationRules`): who may open each
+/// page. The same `AccessRule`s decide, with the web session's account; a page without a row is
+/// refused to everyone, and `PageRoleTests` fails until both tables agree.
+enum PageRules {
+    static let rules: [String: AccessRule] = [
+        // Public: the calculator computes and stores nothing; the library is the published policy.
+        "calculator": .anyone,
+        "calculatorResult": .anyone,
+        "calculatorUpload": .anyone,
+        "policyLibrary": .anyone,
+        "policyParameters": .anyone,
+        // The enterprise's own page: its record, projects and plan (read only).
+        "enterpriseHome": .roles([.enterprise]),
+        "signIn": .signIn,
+        "signInSubmit": .signIn,
+        "signOut": .everyRole,
+        "language": .anyone,
+        "stylesheet": .anyone,
+        "icon": .anyone,
+    ]
+}

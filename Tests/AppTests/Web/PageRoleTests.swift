@@ -1,0 +1,86 @@
+@testable import App
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import Workflow
+
+/// Every page × every role (and nobody): who may open it. The table is written here on its own,
+/// not read from `PageRules`: a page whose rule changes, or a page without a row in either
+/// table, fails.
+@Suite struct PageRoleTests {
+    enum Expect: Equatable { case open, signInFirst, refused }
+    struct Row: Sendable { var id: String; var method: HTTPMethod; var path: String; var anonymous: Expect; var roles: Set<Role> }
+
+    static let everyRole = Set(Role.allCases)
+    static let table: [Row] = [
+        Row(id: "calculator", method: .GET, path: "/calculator", anonymous: .open, roles: everyRole),
+        Row(id: "calculatorResult", method: .POST, path: "/calculator", anonymous: .open, roles: everyRole),
+        Row(id: "calculatorUpload", method: .POST, path: "/calculator/upload", anonymous: .open, roles: everyRole),
+        Row(id: "policyLibrary", method: .GET, path: "/policy", anonymous: .open, roles: everyRole),
+        Row(id: "policyParameters", method: .GET, path: "/policy/parameters", anonymous: .open, roles: everyRole),
+        Row(id: "enterpriseHome", method: .GET, path: "/enterprise", anonymous: .signInFirst, roles: [.enterprise]),
+        Row(id: "signIn", method: .GET, path: "/login", anonymous: .open, roles: everyRole),
+        Row(id: "signInSubmit", method: .POST, path: "/signin", anonymous: .open, roles: everyRole),
+        Row(id: "signOut", method: .POST, path: "/signout", anonymous: .signInFirst, roles: everyRole),
+        Row(id: "language", method: .GET, path: "/lang/en", anonymous: .open, roles: everyRole),
+        Row(id: "stylesheet", method: .GET, path: "/static/renewal.css", anonymous: .open, roles: everyRole),
+        Row(id: "icon", method: .GET, path: "/favicon.ico", anonymous: .open, roles: everyRole),
+    ]
+
+    @Test func everyPageHasARowInBothTables() {
+        #expect(Set(Self.table.map(\.id)) == Set(PageRules.rules.keys))
+    }
+
+    @Test func theTablesAgreeOnWhoMayOpenEachPage() {
+        for row in Self.table {
+            let rule = PageRules.rules[row.id]
+            switch rule {
+            case .anyone?, .signIn?: #expect(row.anonymous == .open, "\(row.id)")
+            case .roles(let roles)?: #expect(row.anonymous == .signInFirst && roles == row.roles, "\(row.id)")
+            case nil: Issue.record("\(row.id) has no rule")
+            }
+        }
+    }
+
+    /// What a page answers a refused or admitted visitor: a page that needs an account sends
+    /// nobody to the sign-in (303 to /login); a role not listed is 403; otherwise not 401/403.
+    @Test(arguments: TestDatabase.all)
+    func eachPageAnswersEachRoleAsTheTableSays(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            var visitors: [(String, Role?)] = [("nobody", nil)]
+            for role in Role.allCases {
+                let name = "page-\(role.rawValue.replacingOccurrences(of: "_", with: "-"))"
+                _ = try await TestAccounts.token(app, role: role, enterpriseCode: role == .enterprise ? "91310115MA1K4ABCDD" : nil,
+                                                 district: role == .districtOfficer ? "pudong" : nil, username: name)
+                visitors.append((name, role))
+            }
+            for (name, role) in visitors {
+                // Signed in once (the sign-in's rate limit counts every attempt); signing out last.
+                var signedIn = WebClient(app)
+                try await signedIn.get("/login")
+                if role != nil {
+                    let signed = try await signedIn.post("/signin", [("username", name), ("password", TestAccounts.password)])
+                    #expect(signed.status == .seeOther, "\(name) signs in")
+                    try await signedIn.get("/login")
+                }
+                for row in Self.table.filter({ $0.id != "signOut" }) + Self.table.filter({ $0.id == "signOut" }) {
+                    var web = signedIn
+                    let page = row.method == .GET ? try await web.get(row.path) : try await web.post(row.path, [])
+                    let expected: Expect = role.map { row.roles.contains($0) ? .open : .refused } ?? row.anonymous
+                    switch expected {
+                    case .open:
+                        // The sign-in's own refusal of an empty form is its answer, not an access refusal.
+                        let unauthorizedIsTheAnswer = row.id == "signInSubmit"
+                        #expect(page.status != .forbidden && (unauthorizedIsTheAnswer || page.status != .unauthorized)
+                                && page.headers.first(name: .location) != "/login", "\(row.id) as \(name): \(page.status)")
+                    case .signInFirst:
+                        #expect(page.status == .seeOther && page.headers.first(name: .location) == "/login", "\(row.id) as \(name)")
+                    case .refused:
+                        #expect(page.status == .forbidden, "\(row.id) as \(name)")
+                    }
+                }
+            }
+        }
+    }
+}
