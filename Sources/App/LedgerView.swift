@@ -34,7 +34,7 @@ extension APIHandler {
         return .init(instrument: c.instrument, clause: c.clause, name: .init(zh: c.name.zh, en: c.name.en), contractId: c.contractId, year: c.year,
                      base: c.base.decimalString, ratio: c.ratio?.decimalString, uncapped: c.uncapped.decimalString,
                      paidForUnit: c.paidForUnit.decimalString, cap: c.cap?.decimalString, paidUnderCap: c.paidUnderCap.decimalString,
-                     capRoom: c.capRoom?.decimalString, award: c.award?.decimalString, awardRoom: c.awardRoom?.decimalString,
+                     capRoom: c.capRoom?.decimalString, award: c.award?.decimalString, awardRoom: c.awardRoom?.decimalString, poolRoom: c.poolRoom?.decimalString,
                      amount: c.amount.decimalString,
                      limitedBy: c.limitedBy.flatMap { Components.Schemas.PaymentComputation.LimitedByPayload(rawValue: $0) },
                      place: c.place.flatMap { Components.Schemas.YearPlace(rawValue: $0.rawValue) },

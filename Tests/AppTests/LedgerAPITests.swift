@@ -211,4 +211,32 @@ import VaporTesting
             #expect(r.body["shareWithoutApplication"] as? String == "66.66", "\(r.raw)")
         }
     }
+
+    /// A budget pool limits what is paid in its year: the first payment in full, the second to
+    /// the pool's room, the third refused — the computation says the pool set the amount.
+    @Test(arguments: TestDatabase.all)
+    func theBudgetPoolLimitsThePayments(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let who = try await Self.people(app)
+            var r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "7a", "year": 2025, "budget": "600000", "method": "priority", "note": "市财政局预算"}"#, as: who.city)
+            #expect(r.status == .created, "\(r.raw)")
+            var proposals: [String] = []
+            for id in ["PL-1", "PL-2", "PL-3"] {
+                let project = try await LedgerFixtures.store(app, LedgerFixtures.project(id, principal: 50_000_000, interest: [2025: "1000000"]))
+                #expect(try await Self.confirm(app, who, project: project, year: 2025, interest: "1000000", paidOn: "2025-12-31").0 == .created)
+                let (s, b, raw) = try await Self.propose(app, who, #"{"projectId": "\#(project.uuidString)", "instrument": "7a", "basis": "interest", "contractId": "L1", "year": 2025}"#)
+                #expect(s == .created && b["amount"] as? String == "500000.00", "\(raw)")
+                proposals.append(b["id"] as? String ?? "")
+            }
+            r = try await app.call(.POST, "api/ledger/proposals/\(proposals[0])/approve", as: who.city)
+            #expect(r.status == .created && r.body["amount"] as? String == "500000.00", "\(r.raw)")
+            r = try await app.call(.POST, "api/ledger/proposals/\(proposals[1])/approve", as: who.city)
+            #expect(r.status == .created && r.body["amount"] as? String == "100000.00", "\(r.raw)")
+            let kept = try JSONSerialization.jsonObject(with: Data((r.body["computation"] as? String ?? "{}").utf8)) as? [String: Any]
+            let computation = kept?["computation"] as? [String: Any]
+            #expect(computation?["limitedBy"] as? String == "pool" && computation?["poolRoom"] as? String == "100000.00", "\(String(describing: kept))")
+            r = try await app.call(.POST, "api/ledger/proposals/\(proposals[2])/approve", as: who.city)
+            #expect(r.status == .conflict && r.raw.contains("budget pool"), "\(r.raw)")
+        }
+    }
 }

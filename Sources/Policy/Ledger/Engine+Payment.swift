@@ -98,6 +98,7 @@ extension Engine {
         out.award = question.award
         out.capRoom = nil
         out.awardRoom = nil
+        out.poolRoom = nil
         out.amount = .zero
         out.limitedBy = nil
         out.settled = true
@@ -115,6 +116,11 @@ extension Engine {
             let room = award - question.paidUnderAward
             out.awardRoom = room < .zero ? .zero : room
             if out.awardRoom! < amount { amount = out.awardRoom!; limitedBy = "award" }
+        }
+        if let pool = question.poolRoom {
+            // The budget is the finance bureau's: it limits what is paid now, not what is due.
+            out.poolRoom = pool < .zero ? .zero : pool
+            if out.poolRoom! < amount { amount = out.poolRoom!; limitedBy = "pool" }
         }
         out.amount = amount
         if amount > .zero {

@@ -70,6 +70,7 @@ enum PaymentBasisCheck {
         switch limit {
         case "cap": return LocalizedText(zh: "\(instrument) 的累计上限已用尽", en: "the cumulative cap of \(instrument) is used up")
         case "award": return LocalizedText(zh: "批复的 \(instrument) 支持金额已全部支付", en: "the amount the decision granted under \(instrument) is paid in full")
+        case "pool": return LocalizedText(zh: "\(instrument) 本年度预算资金池已用尽", en: "the year's budget pool of \(instrument) is used up")
         default: return LocalizedText(zh: "该合同该年度已足额支付", en: "this contract and year are already paid in full")
         }
     }

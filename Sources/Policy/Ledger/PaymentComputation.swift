@@ -20,9 +20,11 @@ public struct PaymentComputation: Sendable, Equatable, Codable {
     public var capRoom: Money?
     public var award: Money?
     public var awardRoom: Money?
+    /// What was left of the budget pool, when one applies.
+    public var poolRoom: Money? = nil
     /// The payable amount: the least of what is left of the ratio's amount, the cap and the award.
     public var amount: Money
-    /// Which limit set the amount: `ratio`, `cap`, `award`; nil when nothing is payable.
+    /// Which limit set the amount: `ratio`, `cap`, `award`, `pool`; nil when nothing is payable.
     public var limitedBy: String?
     /// For interest: where the year stands against the counting day and the window (reading 2).
     public var place: YearLine.Place?

@@ -25,15 +25,18 @@ public struct PaymentQuestion: Sendable, Equatable {
     public var award: Money?
     /// What the ledger has paid of that award.
     public var paidUnderAward: Money
+    /// What is left of the budget pool the payment is charged to (nil: no pool applies).
+    public var poolRoom: Money?
 
     public init(instrument: String, basis: Basis, paidUnderCap: Money, paidForUnit: Money,
-                award: Money? = nil, paidUnderAward: Money = .zero) {
+                award: Money? = nil, paidUnderAward: Money = .zero, poolRoom: Money? = nil) {
         self.instrument = instrument
         self.basis = basis
         self.paidUnderCap = paidUnderCap
         self.paidForUnit = paidForUnit
         self.award = award
         self.paidUnderAward = paidUnderAward
+        self.poolRoom = poolRoom
     }
 
     /// The contract the payment is for (nil for a grant).

@@ -45,7 +45,9 @@ extension LedgerStore {
         let payment: PreparedPayment
         if let ready { payment = ready } else { payment = try await prepare(p, today: today, on: db) }
         let (sums, _) = try await LedgerSums.load(project: p.projectID, on: db)
-        var computation = settle(payment, sums: sums)
+        // The budget pool the payment is charged to, locked (after the project's lock) until commit.
+        let pool = try await BudgetStore.poolRoom(instrument: p.instrument, year: p.year ?? today.year, district: p.district, on: db)
+        var computation = settle(payment, sums: sums, poolRoom: pool)
         let institution = payment.institution
         let target = payment.target
         guard computation.isPayable else {

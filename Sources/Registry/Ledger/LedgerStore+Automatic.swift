@@ -82,6 +82,9 @@ extension LedgerStore {
             let open = proposals.filter { $0.state == PaymentProposalState.proposed.rawValue }
             // Every lock before the first audit entry: the audit trail's lock is taken last by all.
             try await LedgerLock.take(open.map(\.projectID), on: db)
+            // Then every budget pool the batch is charged to, in one order, before any is read.
+            let pools = Set(open.map { BudgetLock.pool(instrument: $0.instrument, year: $0.year ?? today.year) })
+            for name in pools.sorted() { try await BudgetLock.take(name, on: db) }
             var paid: [LedgerEntryModel] = []
             var refused: [(UUID, LocalizedText)] = []
             for p in open {

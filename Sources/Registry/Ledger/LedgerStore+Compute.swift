@@ -44,8 +44,9 @@ extension LedgerStore {
                                institution: institution, confirmed: confirmed)
     }
 
-    func settle(_ prepared: PreparedPayment, sums: LedgerSums) -> PaymentComputation {
-        let question = Self.question(prepared.subject, instrument: prepared.instrument, target: prepared.target, confirmed: prepared.confirmed, sums: sums)
+    func settle(_ prepared: PreparedPayment, sums: LedgerSums, poolRoom: Money? = nil) -> PaymentComputation {
+        var question = Self.question(prepared.subject, instrument: prepared.instrument, target: prepared.target, confirmed: prepared.confirmed, sums: sums)
+        question.poolRoom = poolRoom
         return Engine.settle(prepared.basis, with: question)
     }
 
