@@ -112,6 +112,11 @@ import VaporTesting
             let grounds = try JSONSerialization.jsonObject(with: Data((r.body["computation"] as? String ?? "{}").utf8)) as? [String: Any] ?? [:]
             #expect(grounds["capRoomBefore"] as? String == "0.00" && grounds["capRoomAfter"] as? String == "2000000.00")
             let clawback = try #require(r.body["id"] as? String)
+            // A ground the platform can check must hold: this project has no revoked filing.
+            r = try await app.call(.POST, "api/ledger/clawbacks", json: """
+                {"projectId": "\(projectID.uuidString)", "instrument": "7a", "amount": "1", "ground": "revoked_commitment", "reason": "x"}
+                """, as: who.city)
+            #expect(r.status == .unprocessableEntity && r.raw.contains("$.ground"), "\(r.raw)")
             // More than was paid cannot be clawed back.
             r = try await app.call(.POST, "api/ledger/clawbacks", json: """
                 {"projectId": "\(projectID.uuidString)", "applicationId": "\(caseID.uuidString)", "instrument": "7a", "amount": "18000000.01", "ground": "double_funding", "reason": "x"}

@@ -23,6 +23,11 @@ extension LedgerStore {
             if let application, !entries.contains(where: { $0.applicationID == application }) {
                 throw Self.invalid("$.applicationId", "该申报在此项目上没有拨付", "the application has no payment on this project")
             }
+            // A ground the platform can check is checked: a revoked filing is on record.
+            if ground == .revokedCommitment,
+               try await CommitmentFilingModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$status == CommitmentFilingStatus.revoked.rawValue).first() == nil {
+                throw Self.invalid("$.ground", "该项目没有被撤销的承诺备案", "the project has no revoked commitment filing")
+            }
             let paid = application.map { sums.paidUnderAward($0, instrument) } ?? sums.paidUnderCap(instrument)
             if amount > paid {
                 throw Self.invalid("$.amount", "追回金额 \(amount.decimalString) 元超过已拨付净额 \(paid.decimalString) 元",
