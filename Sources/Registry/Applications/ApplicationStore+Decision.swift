@@ -74,7 +74,7 @@ extension ApplicationStore {
     }
 
     /// The project as it was submitted (the ledger pays on it too).
-    static func submittedProject(_ model: ApplicationModel, vocabulary: Vocabulary) throws -> Project {
+    public static func submittedProject(_ model: ApplicationModel, vocabulary: Vocabulary) throws -> Project {
         let value: JSONValue
         do { value = try JSONParser.parse(model.projectJSON) } catch {
             throw RegistryError.conflict(LocalizedText(zh: "申报所存项目无法读取", en: "the application's stored project cannot be read"))
