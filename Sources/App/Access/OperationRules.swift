@@ -4,8 +4,8 @@ import Workflow
 /// consult it (`AccessMiddleware` finds a request's operation by its route); an operation
 /// without a row is refused to everyone, and `RoleOperationTests` fails until the row exists.
 ///
-/// Departments and banks see nothing of the registry yet: the cases sent to a department and a
-/// bank's own contracts come with the applications and the ledger.
+/// Departments see the cases sent to them (`Visibility+Cases`) and banks and lessors their own
+/// contracts in the ledger (`ledgerScope`); neither sees the rest of the registry.
 enum OperationRules {
     /// Those who see part of the registry: their enterprise, their district, or all of it.
     static let registry: AccessRule = .roles([.enterprise, .districtOfficer, .cityOfficer, .administrator])
