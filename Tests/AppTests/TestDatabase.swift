@@ -30,6 +30,9 @@ func withApp(_ database: TestDatabase, _ body: (Application) async throws -> Voi
     settings.autoMigrate = false
     // Bcrypt's lowest cost: hashing is not what the tests measure.
     settings.access.bcryptCost = 4
+    // A loaded machine makes a line of requests for one connection slow, not failed: a hang
+    // guard, not a timed assertion (the ledger's concurrency tests queue 100 payments).
+    settings.database.connectionWaitSeconds = 600
     var clone: PostgresTestDatabases.Clone?
     switch database {
     case .sqlite:

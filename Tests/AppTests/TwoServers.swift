@@ -8,6 +8,8 @@ import Vapor
 /// on one SQLite file.
 func withTwoServers(_ database: TestDatabase, _ body: (Application, Application) async throws -> Void) async throws {
     var settings = AppSettings()
+    // As in `withApp`: a hang guard for a loaded machine, not a timed assertion.
+    settings.database.connectionWaitSeconds = 600
     var clone: PostgresTestDatabases.Clone?
     var sqliteFile: URL?
     switch database {
