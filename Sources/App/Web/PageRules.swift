@@ -13,6 +13,12 @@ enum PageRules {
         "policyParameters": .anyone,
         // The enterprise's own page: its record, projects and plan (read only).
         "enterpriseHome": .roles([.enterprise]),
+        // Its applications: the same store calls as the API's, each case checked as the API checks it.
+        "enterpriseApplications": .roles([.enterprise]),
+        "enterpriseApply": .roles([.enterprise]),
+        "enterpriseApplication": .roles([.enterprise]),
+        "enterpriseUpload": .roles([.enterprise]),
+        "enterpriseSubmit": .roles([.enterprise]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

@@ -44,9 +44,10 @@ struct WebSite: Sendable {
     /// Registers a page: its access rule from `PageRules` (fail closed), a refusal as a page in
     /// the visitor's language (a sign-in page for 401), and a checked CSRF token on every post.
     func page(_ routes: any RoutesBuilder, _ method: HTTPMethod, _ path: [PathComponent], id: String,
+              maxBody: ByteCount = "8mb",
               _ handler: @escaping @Sendable (PageRequest) async throws -> Response) {
         let site = self
-        routes.on(method, path, body: method == .POST ? .collect(maxSize: "8mb") : .collect) { req async throws -> Response in
+        routes.on(method, path, body: method == .POST ? .collect(maxSize: maxBody) : .collect) { req async throws -> Response in
             let lang = WebLanguage.of(req)
             guard let rule = PageRules.rules[id] else { return try await site.refusal(req, lang: lang, status: .forbidden) }
             var access: RequestAccess?
