@@ -19,6 +19,15 @@ enum PageRules {
         "enterpriseApplication": .roles([.enterprise]),
         "enterpriseUpload": .roles([.enterprise]),
         "enterpriseSubmit": .roles([.enterprise]),
+        // The officers' queue and case pages: the case's readers but its enterprise (the risk
+        // flags' evidence names other enterprises); each action for the roles its API
+        // operation admits (`OperationRules`), the workflow's own rule deciding the rest.
+        "caseQueue": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "caseReview": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "caseIntake": .roles([.districtOfficer, .cityOfficer]),
+        "caseStartReview": .roles([.districtOfficer, .cityOfficer]),
+        "caseOpinion": .roles([.department]),
+        "caseDecision": .roles([.cityOfficer]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

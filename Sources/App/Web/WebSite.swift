@@ -22,6 +22,8 @@ struct WebSite: Sendable {
         var path: String
         var user: String?
         var isEnterprise: Bool
+        /// The account may open the officers' queue (its rule in `PageRules`).
+        var isCaseReader: Bool
         var title: String
     }
 
@@ -77,6 +79,7 @@ struct WebSite: Sendable {
         Frame(lang: WebLanguage.tag(p.lang), otherLang: p.lang == .zh ? "en" : "zh", t: catalogue.table(p.lang),
               csrf: csrf.token(for: p.nonce), path: p.req.url.path, user: p.access?.account.username,
               isEnterprise: p.access?.account.role == .enterprise,
+              isCaseReader: p.access.map { access in PageRules.rules["caseQueue"].map { (try? $0.check(access, writes: false)) != nil } ?? false } ?? false,
               title: catalogue.text(titleKey, p.lang))
     }
 
