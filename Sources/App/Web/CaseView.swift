@@ -45,6 +45,11 @@ struct CaseView: Encodable {
     var decision: Decision?
     var history: [Move]
 
+    /// A file's size as people read it: bytes, KB or MB (1 KB = 1,024 bytes), cut, never rounded up.
+    static func size(_ bytes: Int64) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? "\(bytes / 1024) KB" : "\(bytes / (1024 * 1024)) MB"
+    }
+
     static func amount(_ text: String?, _ lang: Language) -> String {
         guard let text, let money = Money(yuanText: text) else { return text ?? "" }
         return AmountText.shown(money, lang)
@@ -70,7 +75,7 @@ struct CaseView: Encodable {
         }
         missing = checklist.filter { !$0.provided }
         materials = a.materials.map {
-            Material(id: $0.id, item: $0.item, fileName: $0.fileName, size: RequestLimits.megabytes(Int($0.size)).replacingOccurrences(of: "0 KB", with: "< 1 KB"),
+            Material(id: $0.id, item: $0.item, fileName: $0.fileName, size: Self.size($0.size),
                      uploadedAt: ISO8601DateFormatter().string(from: $0.uploadedAt),
                      href: "/api/applications/\(a.id)/materials/\($0.id)")
         }

@@ -144,7 +144,7 @@ struct CasesPage: Sendable {
             plan = PlanView(plan: engine.plan(for: file), charts: [:], lang: p.lang, catalogue: site.catalogue)
         }
         // Risk flags: for the roles the API shows them to (`getApplicationRiskFlags`).
-        let showFlags = OperationRules.rules["getApplicationRiskFlags"].map { (try? $0.check(p.access!, writes: false)) != nil } ?? false
+        let showFlags = OperationRules.rules["getApplicationRiskFlags"].map { (try? $0.check(p.access, writes: false)) != nil } ?? false
         var flags: [Flag] = []
         if showFlags {
             flags = try await RiskStore(db: services(p).database()).flags(ofApplication: try model.requireID()).map {
