@@ -15,6 +15,8 @@ from selenium.webdriver.chrome.service import Service
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("RENEWAL_BIN", os.path.join(REPO, ".build", "debug", "renewal"))
 SCREENSHOTS = os.path.join(REPO, "docs", "screenshots")
+# What the flow tests need of the server besides its address: its SQLite file, for `renewal user add`.
+SERVER = {}
 
 
 def free_port():
@@ -29,6 +31,9 @@ def server():
     folder = tempfile.mkdtemp(prefix="renewal-browser-")
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
+    # The flow signs in a dozen accounts from one address within a minute.
+    env["RENEWAL_LOGIN_ATTEMPTS_PER_MINUTE"] = "1000"
+    SERVER["sqlite"] = os.path.join(folder, "renewal.sqlite")
     log = open(os.path.join(folder, "serve.log"), "w")
     proc = subprocess.Popen([BINARY, "serve", "--port", str(port), "--sqlite", os.path.join(folder, "renewal.sqlite")],
                             cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -13,6 +13,21 @@ enum PageRules {
         "policyParameters": .anyone,
         // The enterprise's own page: its record, projects and plan (read only).
         "enterpriseHome": .roles([.enterprise]),
+        // Its applications: the same store calls as the API's, each case checked as the API checks it.
+        "enterpriseApplications": .roles([.enterprise]),
+        "enterpriseApply": .roles([.enterprise]),
+        "enterpriseApplication": .roles([.enterprise]),
+        "enterpriseUpload": .roles([.enterprise]),
+        "enterpriseSubmit": .roles([.enterprise]),
+        // The officers' queue and case pages: the case's readers but its enterprise (the risk
+        // flags' evidence names other enterprises); each action for the roles its API
+        // operation admits (`OperationRules`), the workflow's own rule deciding the rest.
+        "caseQueue": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "caseReview": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "caseIntake": .roles([.districtOfficer, .cityOfficer]),
+        "caseStartReview": .roles([.districtOfficer, .cityOfficer]),
+        "caseOpinion": .roles([.department]),
+        "caseDecision": .roles([.cityOfficer]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

@@ -24,6 +24,8 @@ enum WebRoutes {
         PolicyLibraryPage(site: site).register(pages)
         SignInPage(site: site, sessions: sessions).register(pages)
         EnterprisePage(site: site).register(pages)
+        EnterpriseApplicationsPage(site: site).register(pages)
+        CasesPage(site: site).register(pages)
         // Through `site.page` like every page, so that their rows in `PageRules` hold too.
         site.page(pages, .GET, ["lang", ":lang"], id: "language") { p in try WebLanguage.switchRoute(p.req, secure: settings.secureCookie) }
         let css = site.stylesheet

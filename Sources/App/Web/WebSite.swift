@@ -22,6 +22,8 @@ struct WebSite: Sendable {
         var path: String
         var user: String?
         var isEnterprise: Bool
+        /// The account may open the officers' queue (its rule in `PageRules`).
+        var isCaseReader: Bool
         var title: String
     }
 
@@ -44,9 +46,10 @@ struct WebSite: Sendable {
     /// Registers a page: its access rule from `PageRules` (fail closed), a refusal as a page in
     /// the visitor's language (a sign-in page for 401), and a checked CSRF token on every post.
     func page(_ routes: any RoutesBuilder, _ method: HTTPMethod, _ path: [PathComponent], id: String,
+              maxBody: ByteCount = "8mb",
               _ handler: @escaping @Sendable (PageRequest) async throws -> Response) {
         let site = self
-        routes.on(method, path, body: method == .POST ? .collect(maxSize: "8mb") : .collect) { req async throws -> Response in
+        routes.on(method, path, body: method == .POST ? .collect(maxSize: maxBody) : .collect) { req async throws -> Response in
             let lang = WebLanguage.of(req)
             guard let rule = PageRules.rules[id] else { return try await site.refusal(req, lang: lang, status: .forbidden) }
             var access: RequestAccess?
@@ -76,6 +79,7 @@ struct WebSite: Sendable {
         Frame(lang: WebLanguage.tag(p.lang), otherLang: p.lang == .zh ? "en" : "zh", t: catalogue.table(p.lang),
               csrf: csrf.token(for: p.nonce), path: p.req.url.path, user: p.access?.account.username,
               isEnterprise: p.access?.account.role == .enterprise,
+              isCaseReader: p.access.map { access in PageRules.rules["caseQueue"].map { (try? $0.check(access, writes: false)) != nil } ?? false } ?? false,
               title: catalogue.text(titleKey, p.lang))
     }
 

@@ -63,11 +63,12 @@ struct WebClient {
 
     /// Posts a file as `multipart/form-data`, the way the upload form sends it.
     @discardableResult
-    mutating func upload(_ path: String, filename: String, contents: String) async throws -> Page {
+    mutating func upload(_ path: String, filename: String, contents: String, fields: [(String, String)] = []) async throws -> Page {
         var page = Page(status: .ok, headers: [:], html: "")
         var me = self
         let boundary = "----renewal-test-boundary"
         let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)\r\n"
+            + fields.map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }.joined()
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n\(contents)\r\n"
             + "--\(boundary)--\r\n"
         try await app.testing().test(.POST, path, headers: cookieHeader, beforeRequest: { req in
