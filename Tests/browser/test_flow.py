@@ -10,8 +10,8 @@ import subprocess
 import tempfile
 import urllib.request
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import BINARY, REPO, SCREENSHOTS, SERVER
@@ -57,11 +57,33 @@ def check(browser, lang="zh-CN"):
     browser.set_window_size(1280, 900)
 
 
+def replaced(page):
+    """Whether the page an element belongs to has been replaced by the next one. Chromium
+    answers a node of a page that is gone either as stale or, while the next page loads, with an
+    inspector error ("Node with given id does not belong to the document"): both mean gone."""
+    def check(browser):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    return check
+
+
+def wait_for_next_page(browser, page):
+    WebDriverWait(browser, 30).until(replaced(page))
+    WebDriverWait(browser, 30).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 def press(browser, element_id):
     """Clicks a form's button and waits for the page it leads to (not the one still shown)."""
     page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.ID, element_id).click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(page))
+    wait_for_next_page(browser, page)
 
 
 def shot(browser, name, width=1280):
@@ -80,7 +102,7 @@ def sign_in(browser, server, username):
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, "form.narrow button[type=submit]").click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(page))
+    wait_for_next_page(browser, page)
     assert browser.find_element(By.CSS_SELECTOR, "li.user")
 
 
