@@ -115,6 +115,9 @@ import Workflow
             let bad = TargetReportStore.NewReport(target: "T11", measure: "nope", quarter: "2026Q3", district: "atlantis", value: "1e5", evidence: " ")
             #expect(Set(store.problems(bad, today: today).map(\.path)) == ["$.measure", "$.quarter", "$.district", "$.value", "$.evidence"])
             await #expect(throws: RegistryError.self) { _ = try await store.append(bad, today: today, by: who) }
+            let counted = TargetReportStore.NewReport(target: "T12", measure: "equipment-investment-cumulative", quarter: "2026Q1",
+                                                      district: nil, value: "1", evidence: "统计")
+            #expect(store.problems(counted, today: today).map(\.path) == ["$.measure"])
 
             // Append-only in the database itself.
             let sql = try #require(app.db as? any SQLDatabase)

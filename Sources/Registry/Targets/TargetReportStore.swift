@@ -39,7 +39,12 @@ public struct TargetReportStore: Sendable {
         let target = library.targets.first { $0.id == r.target }
         if target == nil {
             issues.append(ValidationIssue(path: "$.target", zh: "没有目标“\(r.target.prefix(64))”（T1–T21）", en: "no target '\(r.target.prefix(64))' (T1–T21)"))
-        } else if !(target?.measures.contains { $0.id == r.measure } ?? false) {
+        } else if let measure = target?.measures.first(where: { $0.id == r.measure }) {
+            // A counted measure comes from the stored projects; a report of it would never show.
+            if measure.counted != nil {
+                issues.append(ValidationIssue(path: "$.measure", zh: "指标“\(r.measure)”由项目库统计，无需填报", en: "the measure '\(r.measure)' is counted from the stored projects, not reported"))
+            }
+        } else {
             issues.append(ValidationIssue(path: "$.measure", zh: "目标\(r.target)没有指标“\(r.measure.prefix(64))”", en: "target \(r.target) has no measure '\(r.measure.prefix(64))'"))
         }
         if let q = Quarter(text: r.quarter) {
