@@ -142,6 +142,10 @@ import Yams
         "recordClawback": .only([.cityOfficer]),
         "recordRepayment": .only([.cityOfficer]),
         "getLedgerSummary": .only(ledgerReaders),
+        // The targets dashboard: officers read; a district officer reports for its own district only.
+        "getDashboard": .only(officers),
+        "listTargetReports": .only(officers),
+        "createTargetReport": .owned([.districtOfficer, .cityOfficer], foreign: .forbidden),
         // Budget pools, quotas, the money reports.
         "listBudgetPools": .only(officers),
         "createBudgetPool": .only([.cityOfficer]),
@@ -358,6 +362,10 @@ import Yams
             case "recordRepayment":
                 return (.POST, "api/ledger/repayments", #"{"clawbackId": "\#(ledger.clawback)", "amount": "1", "paidOn": "2025-12-31", "reference": "R"}"#)
             case "getLedgerSummary": return (.GET, "api/ledger/summary", nil)
+            case "getDashboard": return (.GET, "api/dashboard", nil)
+            case "listTargetReports": return (.GET, "api/target-reports", nil)
+            case "createTargetReport":
+                return (.POST, "api/target-reports", #"{"target": "T6", "measure": "innovative-product-catalogue", "quarter": "2025Q4", "district": "\#(own ? "pudong" : "minhang")", "value": "1000", "evidence": "测试"}"#)
             case "listBudgetPools": return (.GET, "api/budget-pools", nil)
             // A new scope each time (a repeated one is 409: allowed all the same).
             case "createBudgetPool":

@@ -141,6 +141,12 @@ enum OperationRules {
         "recordClawback": .roles([.cityOfficer]),
         "recordRepayment": .roles([.cityOfficer]),
         "getLedgerSummary": ledgerReaders,
+
+        // The 2027 targets dashboard: officers read it; the city officer reports for the city or
+        // a district, a district officer for its own district (checked in the handler).
+        "getDashboard": officers,
+        "listTargetReports": officers,
+        "createTargetReport": .roles([.districtOfficer, .cityOfficer]),
     ]
 
     static func rule(for operationId: String) -> AccessRule? { rules[operationId] }

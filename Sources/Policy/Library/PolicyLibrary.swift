@@ -11,6 +11,8 @@ public struct PolicyLibrary: Sendable {
     public var vocabulary: Vocabulary
     public var clauses: [String: Clause]
     public var targets: [Target]
+    /// How the dashboard judges progress toward the targets (dashboard.yaml).
+    public var dashboard: DashboardSettings
 
     public func instrument(_ id: String) -> InstrumentDefinition? {
         instruments.first { $0.id == id }
@@ -22,13 +24,15 @@ public struct PolicyLibrary: Sendable {
     public private(set) var nationalInstruments: [InstrumentDefinition] = []
 
     public init(plan: PlanInfo, instruments: [InstrumentDefinition], parameters: [String: Parameter], vocabulary: Vocabulary,
-                clauses: [String: Clause], targets: [Target]) {
+                clauses: [String: Clause], targets: [Target],
+                dashboard: DashboardSettings = DashboardSettings(status: TargetStatusRule(amberFrom: "0.8", aboutBand: "0.1"), preambleResponsibleUnits: [])) {
         self.plan = plan
         self.instruments = instruments
         self.parameters = parameters
         self.vocabulary = vocabulary
         self.clauses = clauses
         self.targets = targets
+        self.dashboard = dashboard
         splitInstruments()
     }
 
@@ -61,6 +65,9 @@ public struct Target: Sendable, Codable {
     public var clause: String
     public var text: LocalizedText
     public var measures: [TargetMeasure]
+    /// Lead unit first: the target's own list, else its clause's, else (the preamble's targets)
+    /// dashboard.yaml's `preamble_responsible_units`. Resolved when the library loads.
+    public var responsibleUnits: [LocalizedText] = []
 }
 
 public struct TargetMeasure: Sendable, Codable {
@@ -73,6 +80,11 @@ public struct TargetMeasure: Sendable, Codable {
     public var kind: String?
     /// What supported projects contribute to it, where the platform can count it.
     public var counted: TargetCount?
+    /// Where the measure started; nil when its first report is its baseline.
+    public var baseline: TargetBaseline? = nil
+    public var pace: TargetPace = .straight
+    /// Milestones set for some quarters, replacing the computed ones there.
+    public var milestones: [TargetMilestone] = []
 }
 
 /// How supported projects count toward a target's measure (`counted:` in targets.yaml).

@@ -7,7 +7,8 @@ import Foundation
 ///     categories.yaml     categories and designations a project may carry
 ///     districts.yaml      Shanghai's districts
 ///     clauses.yaml        clause texts in Chinese and English
-///     targets.yaml        the 2027 targets
+///     targets.yaml        the 2027 targets, with their baselines and milestones
+///     dashboard.yaml      how the dashboard judges progress; who leads the preamble's targets
 ///     instruments/ID.yaml one file per instrument
 ///
 /// Every reference (parameter, category, quantity) is checked at load time, so a library that
@@ -39,7 +40,8 @@ public enum PolicyLibraryLoader {
         let districts = node("districts.yaml").map { $0.elements.compactMap(readDistrict) } ?? []
         let categories = node("categories.yaml").map { $0.elements.compactMap(readCategory) } ?? []
         let clauses = node("clauses.yaml").map(readClauses) ?? [:]
-        let targets = node("targets.yaml").map { $0.elements.compactMap(readTarget) } ?? []
+        var targets = node("targets.yaml").map { $0.elements.compactMap(readTarget) } ?? []
+        let dashboard = node("dashboard.yaml").flatMap(readDashboard)
 
         var instruments: [InstrumentDefinition] = []
         for (order, idNode) in (libraryFile.required("instruments")?.elements ?? []).enumerated() {
@@ -54,9 +56,12 @@ public enum PolicyLibraryLoader {
         let vocabulary = Vocabulary(districts: districts, categories: categories, cityDivisionCode: cityCode)
         LibraryChecks.check(instruments: instruments, parameters: parameters, vocabulary: vocabulary, log: log)
         LibraryChecks.check(targets: targets, instruments: instruments, vocabulary: vocabulary, log: log)
-        guard log.errors.isEmpty, let plan else { throw PolicyLibraryErrors(errors: log.errors) }
+        if let dashboard {
+            LibraryChecks.resolveResponsibleUnits(&targets, clauses: clauses, dashboard: dashboard, log: log)
+        }
+        guard log.errors.isEmpty, let plan, let dashboard else { throw PolicyLibraryErrors(errors: log.errors) }
         return PolicyLibrary(plan: plan, instruments: instruments, parameters: parameters,
-                             vocabulary: vocabulary, clauses: clauses, targets: targets)
+                             vocabulary: vocabulary, clauses: clauses, targets: targets, dashboard: dashboard)
     }
 
     /// The library shipped with the platform: `Policies/shanghai-2024-355` found from the
@@ -142,9 +147,16 @@ public enum PolicyLibraryLoader {
         let measures: [TargetMeasure] = n.child("measures")?.elements.compactMap { m in
             guard let mid = m.string("id"), let label = m.text("label"), let value = m.string("value"),
                   let unit = m.text("unit") else { return nil }
-            return TargetMeasure(id: mid, label: label, value: value, unit: unit, kind: m.optionalString("kind"),
-                                 counted: m.child("counted").flatMap(readCount))
+            var measure = TargetMeasure(id: mid, label: label, value: value, unit: unit, kind: m.optionalString("kind"),
+                                        counted: m.child("counted").flatMap(readCount))
+            TargetDataReader.readProgress(m, into: &measure)
+            return measure
         } ?? []
-        return Target(id: id, clause: clause, text: text, measures: measures)
+        var target = Target(id: id, clause: clause, text: text, measures: measures)
+        if let units = n.child("responsible_units") {
+            target.responsibleUnits = units.elements.compactMap(\.localized)
+            if target.responsibleUnits.isEmpty { units.error("responsible_units: at least one unit, the lead first") }
+        }
+        return target
     }
 }

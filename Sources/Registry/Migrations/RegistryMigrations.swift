@@ -23,6 +23,8 @@ public enum RegistryMigrations {
          // 015: budget pools, and the reason of an approval past a quota.
          CreateBudgetPools(),
          // 016: the fields the risk flags read, and the flags raised on submission.
-         AddRiskFields(), CreateRiskFlags()]
+         AddRiskFields(), CreateRiskFlags(),
+         // 017: reports of the targets' measures (the dashboard).
+         CreateTargetReports()]
     }
 }
