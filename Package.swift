@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "Registry",
             dependencies: [
-                "Policy", "Tabular", "Workflow", "Risk",
+                "Policy", "Tabular", "Spreadsheet", "Workflow", "Risk",
                 // FluentKit, not Fluent: the registry knows no HTTP (Fluent is Vapor's integration).
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "NIOPosix", package: "swift-nio"),

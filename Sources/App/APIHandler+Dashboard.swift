@@ -8,7 +8,9 @@ import Workflow
 /// actual and status (the engine's `MeasureProgress`; the figures are the registry's aggregates
 /// and reports), and the officers' reports of the measures the registry cannot count.
 extension APIHandler {
-    var targetReports: TargetReportStore { TargetReportStore(db: services.database(), library: library) }
+    var targetReports: TargetReportStore {
+        TargetReportStore(db: services.database(), library: library, listed: services.workflow.lists.fedMeasures)
+    }
 
     func getDashboard(_ input: Operations.GetDashboard.Input) async throws -> Operations.GetDashboard.Output {
         var district: String?
@@ -31,7 +33,13 @@ extension APIHandler {
                 var levels: [Quarter: Decimal] = [:]
                 var source: Components.Schemas.DashboardMeasure.SourcePayload = .none
                 var sourceLabel: Components.Schemas.LocalizedText?
-                if let count = measure.counted {
+                if let (kind, count) = services.workflow.lists.feeding(measure: measure.id) {
+                    // The list library's published editions: what the latest stood at each quarter's end.
+                    let editions = try await listLibrary.countedEditions(kind: kind.id)
+                    levels = ListLevels.levels(editions: editions, perYear: count.perYear, district: district, from: issue, now: now)
+                    source = .listed
+                    sourceLabel = .init(zh: "清单库：" + kind.name.zh, en: "list library: " + kind.name.en)
+                } else if let count = measure.counted {
                     var increments: [Quarter: Decimal] = [:]
                     for cell in try await actuals.cells(count) where district == nil || cell.district == district {
                         increments[cell.quarter, default: 0] += cell.value

@@ -44,5 +44,11 @@ struct PlatformServices: Sendable {
         ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion, risk: risk)
     }
     func noticeStore(on db: (any Database)? = nil) -> NoticeStore { NoticeStore(db: db ?? database()) }
+    func listLibrary(on db: (any Database)? = nil) -> ListLibraryStore {
+        ListLibraryStore(db: db ?? database(), kinds: workflow.lists, vocabulary: library.vocabulary)
+    }
+    func resourceStore(on db: (any Database)? = nil) -> ResourceStore {
+        ResourceStore(db: db ?? database(), rules: workflow.resources, vocabulary: library.vocabulary)
+    }
     func ledgerStore(on db: (any Database)? = nil) -> LedgerStore { LedgerStore(db: db ?? database(), engine: engine, libraryVersion: libraryVersion) }
 }

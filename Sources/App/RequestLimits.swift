@@ -12,6 +12,8 @@ enum RequestLimits {
     /// A material of an application (a scanned PDF, a photo, a workbook): held in memory and
     /// stored in the database, so far smaller than an import.
     static let material = 20 * mib
+    /// An edition of a list of the list library (CSV or XLSX), held in memory: `ListFile.maxBytes`.
+    static let listFile = 16 * mib
     /// A project file, a project, a list revision (thousands of project ids).
     static let projectFile = 2 * mib
     /// The other JSON bodies: an enterprise, a status change, a new list, its recipients.
@@ -39,6 +41,7 @@ enum RequestLimits {
         case (.POST, "api/match"), (.POST, "api/projects"), (.PUT, "api/projects/:id"), (.POST, "api/lists/:id/revisions"):
             return (projectFile, false)
         case (.POST, "api/lists/:id/publish"): return (noBody, false)
+        case (.POST, "api/list-editions"): return (listFile, false)
         case (.POST, _), (.PUT, _), (.PATCH, _): return (smallJSON, false)
         default: return (noBody, false)
         }

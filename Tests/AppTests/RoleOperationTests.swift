@@ -155,6 +155,18 @@ import Yams
         "listQuotas": .only(officers),
         "getMoneyReport": .only(officers),
         "getReconciliationReport": .only([.districtOfficer, .cityOfficer, .bank, .administrator]),
+        "listListKinds": .signedIn,
+        "listListEditions": .signedIn,
+        "publishListEdition": .only(city),
+        "getListEdition": .signedIn,
+        "exportListEdition": .signedIn,
+        "diffListEditions": .signedIn,
+        "searchListEntries": .signedIn,
+        "listResources": .signedIn,
+        "createResource": .only([.cityOfficer, .administrator, .bank]),
+        "getResource": .signedIn,
+        "updateResource": .only([.cityOfficer, .administrator, .bank]),
+        "getProjectResources": .owned(registry),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -192,6 +204,8 @@ import Yams
         let ledger: LedgerFixtures.RoleRecords
         /// The city's pool for 7a in 2026.
         let pool: String
+        /// An edition of the list library; a financial product of the test bank (上海测试银行).
+        let edition: String, resource: String
 
         static let codeA = "91310115MA1K4ABCDD"
         static let codeB = CreditCode.withCheckCharacter("91310112MA1G0B0B0")!
@@ -235,9 +249,18 @@ import Yams
             r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "7a", "year": 2026, "budget": "1000", "method": "priority"}"#,
                                    as: .bearer(tokens[.cityOfficer]!))
             let pool = try #require(r.body["id"] as? String, "\(r.raw)")
+            let (status, published) = try await ListLibraryAPITests.publish(app, kind: "iconic-equipment", csv: Self.listCSV)
+            #expect(status == .created, "\(published)")
+            let edition = try #require((published["edition"] as? [String: Any])?["id"] as? String)
+            r = try await app.call(.POST, "api/resources", json: Self.resource)
+            let resource = try #require(r.body["id"] as? String, "\(r.raw)")
             return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
-                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, ledger: ledger, pool: pool)
+                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, ledger: ledger, pool: pool,
+                         edition: edition, resource: resource)
         }
+
+        static let listCSV = "编号,名称,装备领域\nE-1,五轴联动数控机床,智能制造装备\n"
+        static let resource = #"{"kind": "financial-product", "name": "设备更新贷款", "institution": "上海测试银行", "productType": "renewal-loan", "annualRatePercent": "3.1", "termMonths": 36}"#
 
         static func enterprise(_ code: String, _ district: String) -> String {
             #"{"creditCode": "\#(code)", "name": "测试企业 \#(code.suffix(4))", "district": "\#(district)", "industryCode": "C3484"}"#
@@ -376,6 +399,18 @@ import Yams
             case "listQuotas": return (.GET, "api/quotas?year=2026", nil)
             case "getMoneyReport": return (.GET, "api/reports/money?format=csv", nil)
             case "getReconciliationReport": return (.GET, "api/reports/reconciliation", nil)
+            case "listListKinds": return (.GET, "api/list-kinds", nil)
+            case "listListEditions": return (.GET, "api/list-editions?kind=iconic-equipment", nil)
+            case "publishListEdition": return (.POST, "api/list-editions?kind=iconic-equipment&title=%E7%AC%AC%E4%BA%8C%E6%89%B9&format=csv", Self.listCSV)
+            case "getListEdition": return (.GET, "api/list-editions/\(edition)", nil)
+            case "exportListEdition": return (.GET, "api/list-editions/\(edition)/export?format=xlsx", nil)
+            case "diffListEditions": return (.GET, "api/list-editions/\(edition)/diff?against=\(edition)", nil)
+            case "searchListEntries": return (.GET, "api/list-entries?q=%E6%95%B0%E6%8E%A7", nil)
+            case "listResources": return (.GET, "api/resources?kind=financial-product", nil)
+            case "createResource": return (.POST, "api/resources", Self.resource)
+            case "getResource": return (.GET, "api/resources/\(resource)", nil)
+            case "updateResource": return (.PUT, "api/resources/\(resource)", Self.resource)
+            case "getProjectResources": return (.GET, "api/projects/\(project)/resources", nil)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)
@@ -390,7 +425,7 @@ import Yams
                 let (jsonl, _) = try ImportExportAPITests.population(1)
                 headers.replaceOrAdd(name: .contentType, value: "application/x-ndjson")
                 buffer = ByteBuffer(string: jsonl)
-            } else if operationId == "uploadApplicationMaterial", let body {
+            } else if operationId == "uploadApplicationMaterial" || operationId == "publishListEdition", let body {
                 headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
                 buffer = ByteBuffer(string: body)
             } else if let body {

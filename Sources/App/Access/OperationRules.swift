@@ -147,6 +147,24 @@ enum OperationRules {
         "getDashboard": officers,
         "listTargetReports": officers,
         "createTargetReport": .roles([.districtOfficer, .cityOfficer]),
+
+        // The list library (清单库): the plan's published lists are read by every account; the
+        // city publishes editions (each whole, never changed).
+        "listListKinds": AccessRule.everyRole,
+        "listListEditions": AccessRule.everyRole,
+        "publishListEdition": city,
+        "getListEdition": AccessRule.everyRole,
+        "exportListEdition": AccessRule.everyRole,
+        "diffListEditions": AccessRule.everyRole,
+        "searchListEntries": AccessRule.everyRole,
+        // The resource library (资源库): read by every account; the city keeps it, a bank or
+        // lessor its own institution's financial products (the store checks whose). What fits a
+        // project is read by whoever reads the project.
+        "listResources": AccessRule.everyRole,
+        "createResource": .roles([.cityOfficer, .administrator, .bank]),
+        "getResource": AccessRule.everyRole,
+        "updateResource": .roles([.cityOfficer, .administrator, .bank]),
+        "getProjectResources": registry,
     ]
 
     static func rule(for operationId: String) -> AccessRule? { rules[operationId] }

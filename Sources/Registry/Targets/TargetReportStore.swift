@@ -8,10 +8,13 @@ import Workflow
 public struct TargetReportStore: Sendable {
     public let db: any Database
     public let library: PolicyLibrary
+    /// The measures the list library's editions feed (`workflow/lists.yaml`): not reported.
+    public let listed: Set<String>
 
-    public init(db: any Database, library: PolicyLibrary) {
+    public init(db: any Database, library: PolicyLibrary, listed: Set<String> = []) {
         self.db = db
         self.library = library
+        self.listed = listed
     }
 
     public struct NewReport: Sendable {
@@ -43,6 +46,9 @@ public struct TargetReportStore: Sendable {
             // A counted measure comes from the stored projects; a report of it would never show.
             if measure.counted != nil {
                 issues.append(ValidationIssue(path: "$.measure", zh: "指标“\(r.measure)”由项目库统计，无需填报", en: "the measure '\(r.measure)' is counted from the stored projects, not reported"))
+            }
+            if listed.contains(measure.id) {
+                issues.append(ValidationIssue(path: "$.measure", zh: "指标“\(r.measure)”由清单库的已发布版本统计，无需填报", en: "the measure '\(r.measure)' is counted from the list library's published editions, not reported"))
             }
         } else {
             issues.append(ValidationIssue(path: "$.measure", zh: "目标\(r.target)没有指标“\(r.measure.prefix(64))”", en: "target \(r.target) has no measure '\(r.measure.prefix(64))'"))

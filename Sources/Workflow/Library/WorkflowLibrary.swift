@@ -9,6 +9,8 @@ import Policy
 ///     process.yaml        deferral period and reminders, at-risk margin, commitment-filing sample
 ///     calendars/YYYY.yaml public holidays and make-up working days, one file per year
 ///     quotas.yaml         the yearly numbers of supported cases the plan names (budget.md)
+///     lists.yaml          the kinds of list of the list library, and the targets they feed (lists.md)
+///     resources.yaml      the financial products' types; which resources fit a project (resources.md)
 ///
 /// Loading is the module's only I/O; every rule takes the loaded values.
 public struct WorkflowLibrary: Sendable {
@@ -17,6 +19,10 @@ public struct WorkflowLibrary: Sendable {
     public var process: ProcessRules
     public var calendar: WorkingCalendar
     public var quotas: [Quota]
+    /// The list library's kinds (empty without `lists.yaml`).
+    public var lists: ListKinds = ListKinds(kinds: [])
+    /// The resource library's rules (none without `resources.yaml`).
+    public var resources: ResourceRules = ResourceRules()
 
     public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar, quotas: [Quota] = []) {
         self.materials = materials
@@ -38,13 +44,21 @@ public struct WorkflowLibrary: Sendable {
         if years.isEmpty {
             log.add("calendars/", "$", zh: "没有任何年份的节假日文件", en: "no holiday file for any year")
         }
-        let library = WorkflowLibrary(
+        // The libraries' files are optional: a workflow folder of an older library has neither.
+        func optional(_ name: String) -> WorkflowNode? {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) ? reader.node(name) : nil
+        }
+        let lists = optional("lists.yaml").map { ListKindsReader.read($0, policy: policy) }
+        let resources = optional("resources.yaml").map { ResourceRulesReader.read($0, policy: policy) }
+        var library = WorkflowLibrary(
             materials: materials ?? MaterialsChecklist(items: [:], instruments: [:]),
             roster: roster ?? ReviewRoster(departments: [], required: [:]),
             process: process ?? ProcessRules(deferral: .init(dueDays: 0, counted: .calendar, remindDaysBefore: []),
                                              serviceLevel: .init(atRiskWorkingDaysLeft: 0),
                                              commitmentFiling: .init(sampleRate: 0, categories: [], zeroLand: true, commitmentItem: "")),
             calendar: WorkingCalendar(years: years), quotas: quotas)
+        if let lists { library.lists = lists }
+        if let resources { library.resources = resources }
         if materials != nil, roster != nil, process != nil {
             WorkflowLibraryChecks(library: library, policy: policy, log: log).run()
         }
