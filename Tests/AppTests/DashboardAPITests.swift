@@ -44,25 +44,26 @@ import Workflow
             let t1 = try #require((r.body["targets"] as? [[String: Any]])?.first)
             #expect((t1["responsibleUnits"] as? [[String: Any]])?.first?["zh"] as? String == "市经济信息化委")
 
-            // T11 pilot bases: reported; 2026Q1's milestone is 12 × 7 / 14 = 6.
+            // T19 national testing platforms: reported; 2026Q1's milestone is 2 × 7 / 14 = 1. (T11's
+            // pilot bases, reported before, come from the list library now: ListLibraryAPITests.)
             func report(_ value: String, district: String? = nil, as token: String) async throws -> (HTTPStatus, [String: Any]) {
-                var body: [String: Any] = ["target": "T11", "measure": "pilot-bases", "quarter": "2026Q1", "value": value, "evidence": "市经济信息化委认定通知"]
+                var body: [String: Any] = ["target": "T19", "measure": "national-testing-platforms", "quarter": "2026Q1", "value": value, "evidence": "工业和信息化部认定通知"]
                 if let district { body["district"] = district }
                 let r = try await app.call(.POST, "api/target-reports", json: try Fixtures.json(body), as: .bearer(token))
                 return (r.status, r.body)
             }
-            for (value, status) in [("6", "green"), ("4.8", "amber"), ("4.79", "red"), ("7", "green")] {
+            for (value, status) in [("1", "green"), ("0.8", "amber"), ("0.79", "red"), ("1.2", "green")] {
                 let (code, body) = try await report(value, as: city)
                 #expect(code == .created, "\(body)")
                 r = try await app.call(.GET, "api/dashboard", as: .bearer(city))
-                let m = try #require(Self.measure(r.body, "T11", "pilot-bases"))
+                let m = try #require(Self.measure(r.body, "T19", "national-testing-platforms"))
                 #expect(m["source"] as? String == "reported")
-                #expect(m["milestone"] as? String == "6")
+                #expect(m["milestone"] as? String == "1")
                 #expect(m["actual"] as? String == value)
                 #expect(m["status"] as? String == status, "\(value)")
             }
-            r = try await app.call(.GET, "api/target-reports?measure=pilot-bases", as: .bearer(city))
-            #expect(Self.array(r.raw).compactMap { $0["value"] as? String } == ["7", "4.79", "4.8", "6"])
+            r = try await app.call(.GET, "api/target-reports?measure=national-testing-platforms", as: .bearer(city))
+            #expect(Self.array(r.raw).compactMap { $0["value"] as? String } == ["1.2", "0.79", "0.8", "1"])
             #expect(Self.array(r.raw).first?["version"] as? Int == 4)
 
             // A district officer: its own district, not another, nor the city.
@@ -76,7 +77,7 @@ import Workflow
 
             // A district's view: its figures, no milestone or status; the unit filter.
             r = try await app.call(.GET, "api/dashboard?district=pudong", as: .bearer(city))
-            let inPudong = try #require(Self.measure(r.body, "T11", "pilot-bases"))
+            let inPudong = try #require(Self.measure(r.body, "T19", "national-testing-platforms"))
             #expect(inPudong["actual"] as? String == "2" && inPudong["status"] == nil && inPudong["milestone"] == nil)
             #expect(try await app.call(.GET, "api/dashboard?district=atlantis", as: .bearer(city)).status == .badRequest)
             r = try await app.call(.GET, "api/dashboard?unit=%E5%B8%82%E5%B8%82%E5%9C%BA%E7%9B%91%E7%AE%A1%E5%B1%80", as: .bearer(city))

@@ -32,6 +32,10 @@ public struct ResourceStore: Sendable {
     /// is the only institution whose product the caller may write (a bank's or lessor's account):
     /// another's is 404, as if it did not exist.
     public func save(_ draft: ResourceDraft, id: UUID? = nil, onlyInstitution: String? = nil, by who: AuditActor) async throws -> ResourceModel {
+        // Another institution's product is not found for a bank, whatever the body says.
+        if let id, let only = onlyInstitution, try await ResourceModel.find(id, on: db)?.institution != only {
+            throw RegistryError.notFound(LocalizedText(zh: "未找到资源 \(id.uuidString.lowercased())", en: "no resource \(id.uuidString.lowercased())"))
+        }
         let issues = draft.problems(vocabulary: vocabulary, rules: rules)
         if !issues.isEmpty { throw RegistryError.invalid(issues) }
         if let only = onlyInstitution, draft.kind != ResourceKind.financialProduct.rawValue || draft.institution != only {
