@@ -68,7 +68,8 @@ import Workflow
                     }
                 }
             }
-            #expect(checked >= 10)
+            // T1, T11's certifications and T12, in two districts (T18 is counted from the list library's recognitions now).
+            #expect(checked >= 6)
             // By quarter: the declared investment of supported projects applied in 2025Q1 in Pudong.
             let t12 = try #require(library.targets.first { $0.id == "T12" }?.measures.first?.counted)
             let cells = try await actuals.cells(t12)
