@@ -82,10 +82,18 @@ struct DemoCommand: AsyncParsableCommand {
             let listed = made.projects.filter { !used.contains($0.id) && $0.project.loans.contains { !$0.interestPaid.isEmpty } }.prefix(20)
             try await ledger.automaticBatch(listed.map { ($0.id, $0.project) }, outcome: &outcome)
 
+            print("生成清单库和资源库 / making the list library and the resource library …")
+            var libraries = DemoLibraries.Outcome()
+            try await DemoLibraries(lists: ListLibraryStore(db: session.db, kinds: workflow.lists, vocabulary: session.library.vocabulary),
+                                    resources: ResourceStore(db: session.db, rules: workflow.resources, vocabulary: session.library.vocabulary),
+                                    actor: actor, today: today)
+                .make(enterprises: made.enterprises, outcome: &libraries)
+
             print("")
             print("演示数据已写入 \(session.connection.settings.described) / the demonstration is in \(session.connection.settings.described):")
             print("  \(made.enterprises.count) 家企业（16 个区）/ enterprises in all 16 districts, \(made.projects.count) 个项目 / projects")
             print("  申报 / applications: " + states.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+            print("  清单库 / list library: \(libraries.editions) 个版本 / editions, \(libraries.entries) 条 / entries; 资源库 / resources: \(libraries.resources)")
             print("  台账 / ledger: \(outcome.confirmations) 笔确认 / confirmations, \(outcome.entries) 笔记录 / entries, 免申即享待审批 \(outcome.batchProposals) 笔 / proposals awaiting approval")
             print("")
             print("演示账户（仅供演示）/ demo accounts (for the demonstration only), password: \(password)")
