@@ -50,5 +50,6 @@ struct PlatformServices: Sendable {
     func resourceStore(on db: (any Database)? = nil) -> ResourceStore {
         ResourceStore(db: db ?? database(), rules: workflow.resources, vocabulary: library.vocabulary)
     }
+    func scenarioStore(on db: (any Database)? = nil) -> ScenarioStore { ScenarioStore(db: db ?? database(), fields: workflow.scenarios) }
     func ledgerStore(on db: (any Database)? = nil) -> LedgerStore { LedgerStore(db: db ?? database(), engine: engine, libraryVersion: libraryVersion) }
 }

@@ -167,6 +167,10 @@ import Yams
         "getResource": .signedIn,
         "updateResource": .only([.cityOfficer, .administrator, .bank]),
         "getProjectResources": .owned(registry),
+        "listScenarioTasks": .signedIn,
+        "releaseScenarioTask": .only(city),
+        "takeScenarioTask": .only([.enterprise]),
+        "designateScenarioBenchmark": .only([.cityOfficer]),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -206,6 +210,8 @@ import Yams
         let pool: String
         /// An edition of the list library; a financial product of the test bank (上海测试银行).
         let edition: String, resource: String
+        /// A scenario task A's enterprise has taken up.
+        let task: String
 
         static let codeA = "91310115MA1K4ABCDD"
         static let codeB = CreditCode.withCheckCharacter("91310112MA1G0B0B0")!
@@ -254,11 +260,16 @@ import Yams
             let edition = try #require((published["edition"] as? [String: Any])?["id"] as? String)
             r = try await app.call(.POST, "api/resources", json: Self.resource)
             let resource = try #require(r.body["id"] as? String, "\(r.raw)")
+            r = try await app.call(.POST, "api/scenario-tasks", json: Self.task)
+            let task = try #require(r.body["id"] as? String, "\(r.raw)")
+            r = try await app.call(.POST, "api/scenario-tasks/\(task)/takers", json: "{}", as: .bearer(tokens[.enterprise]!))
+            #expect(r.status == .created, "\(r.raw)")
             return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
                          caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, ledger: ledger, pool: pool,
-                         edition: edition, resource: resource)
+                         edition: edition, resource: resource, task: task)
         }
 
+        static let task = #"{"batch": "2025-01", "field": "ai", "title": "工业大模型质检场景", "owner": "市经济信息化委"}"#
         static let listCSV = "编号,名称,装备领域\nE-1,五轴联动数控机床,智能制造装备\n"
         static let resource = #"{"kind": "financial-product", "name": "设备更新贷款", "institution": "上海测试银行", "productType": "renewal-loan", "annualRatePercent": "3.1", "termMonths": 36}"#
 
@@ -411,6 +422,12 @@ import Yams
             case "getResource": return (.GET, "api/resources/\(resource)", nil)
             case "updateResource": return (.PUT, "api/resources/\(resource)", Self.resource)
             case "getProjectResources": return (.GET, "api/projects/\(project)/resources", nil)
+            case "listScenarioTasks": return (.GET, "api/scenario-tasks?field=ai", nil)
+            case "releaseScenarioTask": return (.POST, "api/scenario-tasks", Self.task)
+            // Taken up already by A's enterprise: 409, allowed all the same.
+            case "takeScenarioTask": return (.POST, "api/scenario-tasks/\(task)/takers", "{}")
+            // The first designation is made, the next are 409: allowed.
+            case "designateScenarioBenchmark": return (.POST, "api/scenario-tasks/\(task)/designations", #"{"creditCode": "\#(Self.codeA)"}"#)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)

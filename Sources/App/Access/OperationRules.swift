@@ -165,6 +165,12 @@ enum OperationRules {
         "getResource": AccessRule.everyRole,
         "updateResource": .roles([.cityOfficer, .administrator, .bank]),
         "getProjectResources": registry,
+        // Scenario tasks (十一)(十八): read by every account; the city releases them and designates
+        // the benchmarks; an enterprise takes a task up for itself.
+        "listScenarioTasks": AccessRule.everyRole,
+        "releaseScenarioTask": city,
+        "takeScenarioTask": .roles([.enterprise]),
+        "designateScenarioBenchmark": .roles([.cityOfficer]),
     ]
 
     static func rule(for operationId: String) -> AccessRule? { rules[operationId] }

@@ -11,6 +11,7 @@ import Policy
 ///     quotas.yaml         the yearly numbers of supported cases the plan names (budget.md)
 ///     lists.yaml          the kinds of list of the list library, and the targets they feed (lists.md)
 ///     resources.yaml      the financial products' types; which resources fit a project (resources.md)
+///     scenarios.yaml      the fields of the application-scenario tasks (lists.md)
 ///
 /// Loading is the module's only I/O; every rule takes the loaded values.
 public struct WorkflowLibrary: Sendable {
@@ -23,6 +24,8 @@ public struct WorkflowLibrary: Sendable {
     public var lists: ListKinds = ListKinds(kinds: [])
     /// The resource library's rules (none without `resources.yaml`).
     public var resources: ResourceRules = ResourceRules()
+    /// The scenario tasks' fields (none without `scenarios.yaml`).
+    public var scenarios: ScenarioFields = ScenarioFields()
 
     public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar, quotas: [Quota] = []) {
         self.materials = materials
@@ -50,6 +53,7 @@ public struct WorkflowLibrary: Sendable {
         }
         let lists = optional("lists.yaml").map { ListKindsReader.read($0, policy: policy) }
         let resources = optional("resources.yaml").map { ResourceRulesReader.read($0, policy: policy) }
+        let scenarios = optional("scenarios.yaml").map { ScenarioFieldsReader.read($0, policy: policy) }
         var library = WorkflowLibrary(
             materials: materials ?? MaterialsChecklist(items: [:], instruments: [:]),
             roster: roster ?? ReviewRoster(departments: [], required: [:]),
@@ -59,6 +63,7 @@ public struct WorkflowLibrary: Sendable {
             calendar: WorkingCalendar(years: years), quotas: quotas)
         if let lists { library.lists = lists }
         if let resources { library.resources = resources }
+        if let scenarios { library.scenarios = scenarios }
         if materials != nil, roster != nil, process != nil {
             WorkflowLibraryChecks(library: library, policy: policy, log: log).run()
         }

@@ -10,6 +10,7 @@ import Workflow
 struct DemoLibraries {
     let lists: ListLibraryStore
     let resources: ResourceStore
+    let scenarios: ScenarioStore
     let actor: AuditActor
     let today: Day
 
@@ -17,6 +18,7 @@ struct DemoLibraries {
         var editions = 0
         var entries = 0
         var resources = 0
+        var tasks = 0
     }
 
     /// `count` entries of a kind, drawn in turn from the enterprises, as the kind's CSV file.
@@ -105,6 +107,17 @@ struct DemoLibraries {
         for d in drafts {
             _ = try await resources.save(d, by: actor)
             outcome.resources += 1
+        }
+
+        // A task in each field; the first enterprise takes up the first and is designated its benchmark.
+        for (i, field) in scenarios.fields.fields.enumerated() {
+            let t = try await scenarios.release(.init(batch: "2026-01", field: field.id, title: "\(field.name.zh)应用场景任务（演示）", description: nil,
+                                                      owner: "市经济信息化委"), today: today, by: actor)
+            outcome.tasks += 1
+            if i == 0, let first = enterprises.first, let id = t.task.id {
+                _ = try await scenarios.take(id, creditCode: first.creditCode, enterpriseName: first.name, note: nil, today: today, by: actor)
+                _ = try await scenarios.designate(id, creditCode: first.creditCode, projectID: nil, today: today, by: actor)
+            }
         }
     }
 }
