@@ -25,6 +25,8 @@ public enum RegistryMigrations {
          // 016: the fields the risk flags read, and the flags raised on submission.
          AddRiskFields(), CreateRiskFlags(),
          // 017: reports of the targets' measures (the dashboard).
-         CreateTargetReports()]
+         CreateTargetReports(),
+         // 018: the innovative-product catalogue, its committee and listings.
+         CreateCatalogue()]
     }
 }

@@ -9,6 +9,7 @@ import Policy
 ///     process.yaml        deferral period and reminders, at-risk margin, commitment-filing sample
 ///     calendars/YYYY.yaml public holidays and make-up working days, one file per year
 ///     quotas.yaml         the yearly numbers of supported cases the plan names (budget.md)
+///     catalogue.yaml      the innovative-product catalogue's review, committee and listing (catalogue.md)
 ///
 /// Loading is the module's only I/O; every rule takes the loaded values.
 public struct WorkflowLibrary: Sendable {
@@ -17,13 +18,16 @@ public struct WorkflowLibrary: Sendable {
     public var process: ProcessRules
     public var calendar: WorkingCalendar
     public var quotas: [Quota]
+    public var catalogue: CatalogueRules
 
-    public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar, quotas: [Quota] = []) {
+    public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar, quotas: [Quota] = [],
+                catalogue: CatalogueRules = CatalogueRules()) {
         self.materials = materials
         self.roster = roster
         self.process = process
         self.calendar = calendar
         self.quotas = quotas
+        self.catalogue = catalogue
     }
 
     /// Reads and checks the folder; throws every problem found, by file and path, in Chinese and English.
@@ -34,6 +38,7 @@ public struct WorkflowLibrary: Sendable {
         let roster = reader.node("departments.yaml").map(WorkflowReader.roster)
         let process = reader.node("process.yaml").flatMap(WorkflowReader.process)
         let quotas = reader.node("quotas.yaml").map(WorkflowReader.quotas) ?? []
+        let catalogue = reader.node("catalogue.yaml").flatMap(WorkflowReader.catalogue)
         let years = reader.calendarFiles().compactMap { WorkflowReader.holidayYear($0.node, fileYear: $0.year) }
         if years.isEmpty {
             log.add("calendars/", "$", zh: "没有任何年份的节假日文件", en: "no holiday file for any year")
@@ -44,7 +49,7 @@ public struct WorkflowLibrary: Sendable {
             process: process ?? ProcessRules(deferral: .init(dueDays: 0, counted: .calendar, remindDaysBefore: []),
                                              serviceLevel: .init(atRiskWorkingDaysLeft: 0),
                                              commitmentFiling: .init(sampleRate: 0, categories: [], zeroLand: true, commitmentItem: "")),
-            calendar: WorkingCalendar(years: years), quotas: quotas)
+            calendar: WorkingCalendar(years: years), quotas: quotas, catalogue: catalogue ?? CatalogueRules())
         if materials != nil, roster != nil, process != nil {
             WorkflowLibraryChecks(library: library, policy: policy, log: log).run()
         }

@@ -1,0 +1,44 @@
+import FluentKit
+import Foundation
+import Policy
+
+extension CatalogueStore {
+    /// A listing as the engine's value.
+    static func entry(_ l: CatalogueListingModel, end: CatalogueListingEndModel?) -> CatalogueEntry {
+        let published = Day(iso: l.publishedOn)!, from = Day(iso: l.validFrom)!, until = Day(iso: l.validUntil)!
+        return CatalogueEntry(productId: l.productNumber, name: l.name, enterpriseCode: l.creditCode, category: l.category, edition: l.edition,
+                              publishedOn: published, validFrom: from, validUntil: until,
+                              firstOnMarketDate: l.firstOnMarketDate.flatMap { Day(iso: $0) }, firstOnMarket: l.firstOnMarket,
+                              especiallyInnovative: l.especiallyInnovative, markCode: l.markCode.isEmpty ? nil : l.markCode,
+                              endedOn: end.flatMap { Day(iso: $0.endedOn) })
+    }
+
+    /// Every listing, by product number and edition (the export, `renewal catalogue export`).
+    public func entries(naming numbers: Set<String>? = nil) async throws -> [CatalogueEntry] {
+        let query = CatalogueListingModel.query(on: db)
+        if let numbers {
+            guard !numbers.isEmpty else { return [] }
+            query.filter(\.$productNumber ~~ Array(numbers))
+        }
+        let listings = try await query.sort(\.$productNumber).sort(\.$edition).all()
+        let ids = listings.compactMap(\.id)
+        let ends = ids.isEmpty ? [] : try await CatalogueListingEndModel.query(on: db).filter(\.$listing.$id ~~ ids).all()
+        let endOf = Dictionary(ends.map { ($0.$listing.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return listings.map { Self.entry($0, end: $0.id.flatMap { endOf[$0] }) }
+    }
+
+    /// The snapshot the engine checks 17a, 17b and 17c against, holding the listings of the
+    /// products named (all, when nil). Nil while the platform has no listing at all: a catalogue
+    /// not yet loaded cannot tell a project anything, and the projects' declarations stand.
+    public func snapshot(naming numbers: Set<String>? = nil) async throws -> CatalogueSnapshot? {
+        guard try await CatalogueListingModel.query(on: db).first() != nil else { return nil }
+        return CatalogueSnapshot(entries: try await entries(naming: numbers))
+    }
+}
+
+extension Project {
+    /// The catalogue products the project's loans, leases and market contract name.
+    public var catalogueProductIds: Set<String> {
+        Set(loans.compactMap(\.catalogueProductId) + leases.compactMap(\.catalogueProductId) + [marketContract?.productId].compactMap { $0 })
+    }
+}
