@@ -4,7 +4,7 @@ import Policy
 
 extension CatalogueStore {
     /// A listing as the engine's value.
-    static func entry(_ l: CatalogueListingModel, end: CatalogueListingEndModel?) -> CatalogueEntry {
+    public static func entry(_ l: CatalogueListingModel, end: CatalogueListingEndModel?) -> CatalogueEntry {
         let published = Day(iso: l.publishedOn)!, from = Day(iso: l.validFrom)!, until = Day(iso: l.validUntil)!
         return CatalogueEntry(productId: l.productNumber, name: l.name, enterpriseCode: l.creditCode, category: l.category, edition: l.edition,
                               publishedOn: published, validFrom: from, validUntil: until,

@@ -37,7 +37,7 @@ public enum CatalogueStep: String, Sendable, CaseIterable {
     /// Nil when the step may be taken; else why not.
     public func refusal(in status: CatalogueStatus, by role: Role) -> LocalizedText? {
         guard roles.contains(role) else {
-            return LocalizedText(zh: "\(role.label.zh)不能\(label.zh)", en: "a \(role.label.en) cannot \(label.en)")
+            return LocalizedText(zh: "\(role.label.zh)不能\(label.zh)", en: "the role \(role.label.en) cannot \(label.en)")
         }
         guard from.contains(status) else {
             return LocalizedText(zh: "产品“\(status.label.zh)”，不能\(label.zh)", en: "the product is \(status.label.en); it cannot \(label.en) now")
