@@ -205,8 +205,9 @@ import Workflow
             #expect(try Self.loan17a(try await app.call(.POST, "api/match", json: Self.projectFile(product: second, start: today), as: .anonymous).raw).status == "matched")
 
             // The audit trail has each step.
-            let audit = try await app.call(.GET, "api/audit?perPage=200")
-            let actions = ((audit.body["items"] as? [[String: Any]]) ?? []).compactMap { $0["action"] as? String }
+            let audit = try await app.call(.GET, "api/audit?limit=1000")
+            let entries = (try? JSONSerialization.jsonObject(with: Data(audit.raw.utf8))) as? [[String: Any]] ?? []
+            let actions = entries.compactMap { $0["action"] as? String }
             for action in ["catalogue.submit", "catalogue.review", "catalogue.recuse", "catalogue.vote", "catalogue.publish", "catalogue.expire",
                            "catalogue.renew", "catalogue.committee.appoint"] {
                 #expect(actions.contains(action), "audit has \(action)")

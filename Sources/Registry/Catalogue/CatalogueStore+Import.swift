@@ -20,6 +20,10 @@ extension CatalogueStore {
                 issues.append(ValidationIssue(path: "product \(e.productId), edition \(e.edition)",
                                               zh: "产品 \(e.productId) 第\(e.edition)版已在目录中", en: "product \(e.productId), edition \(e.edition) is in the catalogue already"))
             }
+            for p in existing where p.status != CatalogueStatus.published.rawValue && p.status != CatalogueStatus.expired.rawValue {
+                issues.append(ValidationIssue(path: "product \(p.number)", zh: "产品 \(p.number) 正在评审流程中（\(Self.status(p).label.zh)），不能导入收录",
+                                              en: "product \(p.number) is in the review process (\(Self.status(p).label.en)); listings cannot be imported for it"))
+            }
             guard issues.isEmpty else { throw RegistryError.invalid(issues) }
             var products = 0, listings = 0
             try await Self.advisoryLock(Self.numberLock, on: db)

@@ -43,7 +43,7 @@ extension CatalogueStore {
         try await db.transaction { db in
             let p = try await Self.lock(key, on: db)
             if let refusal = CatalogueStep.renew.refusal(in: Self.status(p), by: role) { throw RegistryError.conflict(refusal) }
-            let history = try await self.history(of: p.requireID())
+            let history = try await self.history(of: p.requireID(), on: db)
             guard let last = history.listings.last else {
                 throw RegistryError.conflict(LocalizedText(zh: "该产品没有列入记录", en: "the product has no listing to renew"))
             }
@@ -89,7 +89,7 @@ extension CatalogueStore {
     }
 
     func endListing(_ p: CatalogueProductModel, on day: Day, reason: String, by who: AuditActor, db: any Database) async throws {
-        let history = try await history(of: p.requireID())
+        let history = try await history(of: p.requireID(), on: db)
         guard let last = history.listings.last, last.end == nil else {
             throw RegistryError.conflict(LocalizedText(zh: "该产品当前没有列入记录", en: "the product has no listing in force"))
         }

@@ -42,6 +42,11 @@ extension CatalogueStore {
             p.year = day.year
             p.seq = (last?.seq ?? 0) + 1
             p.number = Self.number(year: p.year, seq: p.seq)
+            // An imported listing may carry a number of this shape already: take the next free one.
+            while try await CatalogueProductModel.query(on: db).filter(\.$number == p.number).first() != nil {
+                p.seq += 1
+                p.number = Self.number(year: p.year, seq: p.seq)
+            }
             p.creditCode = s.creditCode
             p.district = enterprise.district
             p.category = s.category

@@ -127,7 +127,8 @@ public struct CatalogueStore: Sendable {
         public var listings: [(listing: CatalogueListingModel, end: CatalogueListingEndModel?)]
     }
 
-    public func history(of id: UUID) async throws -> History {
+    public func history(of id: UUID, on db: (any Database)? = nil) async throws -> History {
+        let db = db ?? self.db
         let listings = try await CatalogueListingModel.query(on: db).filter(\.$product.$id == id).sort(\.$edition).all()
         let ends = try await CatalogueListingEndModel.query(on: db).filter(\.$productID == id).all()
         return History(
