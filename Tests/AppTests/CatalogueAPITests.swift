@@ -79,15 +79,19 @@ import Workflow
         return number
     }
 
-    /// A project file of A whose loan, disbursed `start`, buys `product`.
-    static func projectFile(product: String, start: Day) -> String {
+    /// A project of A whose loan, disbursed `start`, buys `product`.
+    static func project(product: String, start: Day, id: String = "CAT-1") -> String {
         #"""
-        {"enterprise": {"creditCode": "\#(codeA)", "name": "测试企业", "district": "pudong", "industryCode": "C3484"},
-         "projects": [{"id": "CAT-1", "name": "购买目录产品", "categories": ["equipment-renewal"], "startDate": "\#(start)",
+        {"id": "\#(id)", "name": "购买目录产品", "categories": ["equipment-renewal"], "startDate": "\#(start)",
            "investment": {"declared": "12000000"},
            "loans": [{"id": "L1", "lender": "上海测试银行", "principal": "10000000", "startDate": "\#(start)",
-             "interestPaid": {"\#(start.year)": "300000"}, "catalogueProductId": "\#(product)", "firstOnMarket": true}]}]}
+             "interestPaid": {"\#(start.year)": "300000"}, "catalogueProductId": "\#(product)", "firstOnMarket": true}]}
         """#
+    }
+
+    /// The same as a project file of A.
+    static func projectFile(product: String, start: Day) -> String {
+        #"{"enterprise": {"creditCode": "\#(codeA)", "name": "测试企业", "district": "pudong", "industryCode": "C3484"}, "projects": [\#(project(product: product, start: start))]}"#
     }
 
     /// The 17a line of the plan's only project, and its loan's catalogue condition.
@@ -198,6 +202,15 @@ import Workflow
             #expect((e.condition?["detail"] as? [String: Any])?["en"] as? String
                     == "product \(second) is not in the catalogue on \(today): its listing expired on \(yesterday) (edition 1, \(today) to \(CatalogueListingWindow.lastDay(from: today, years: 3)))")
             #expect(((e.condition?["detail"] as? [String: Any])?["zh"] as? String)?.contains("到期") == true)
+
+            // An application follows the catalogue too: 17a for the listed product, not for the ended one.
+            for (product, code, expected) in [(number, "APP-LISTED", HTTPStatus.created), (second, "APP-ENDED", .unprocessableEntity)] {
+                let stored = try await app.call(.POST, "api/projects", json: #"{"creditCode": "\#(Self.codeA)", "project": \#(Self.project(product: product, start: today, id: code))}"#)
+                let projectID = try #require(stored.body["id"] as? String, "\(stored.raw)")
+                let applied = try await app.call(.POST, "api/applications", json: #"{"projectId": "\#(projectID)", "instruments": ["17a"]}"#, as: as_("cat.ent"))
+                #expect(applied.status == expected, "\(product): \(applied.raw)")
+                if expected == .unprocessableEntity { #expect(CommitmentAPITests.paths(applied.body) == ["$.instruments[0]"]) }
+            }
 
             // Renewed: listed again, edition 2, from today.
             let renewed = try await app.call(.POST, "api/catalogue/products/\(second)/renew", as: as_("cat.city"))
