@@ -43,6 +43,15 @@ struct PlatformServices: Sendable {
     func applicationStore(on db: (any Database)? = nil) -> ApplicationStore {
         ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion, risk: risk)
     }
+    func catalogueStore(on db: (any Database)? = nil) -> CatalogueStore { CatalogueStore(db: db ?? database(), rules: workflow.catalogue) }
+
+    /// The engine with the stored catalogue of the products these projects name (十七): what the
+    /// plan routes evaluate with. Without any listing stored the declarations stand (`snapshot`).
+    func engine(checking projects: [Project], on db: (any Database)? = nil) async throws -> Engine {
+        var e = engine
+        e.catalogue = try await catalogueStore(on: db).snapshot(naming: Set(projects.flatMap(\.catalogueProductIds)))
+        return e
+    }
     func noticeStore(on db: (any Database)? = nil) -> NoticeStore { NoticeStore(db: db ?? database()) }
     func listLibrary(on db: (any Database)? = nil) -> ListLibraryStore {
         ListLibraryStore(db: db ?? database(), kinds: workflow.lists, vocabulary: library.vocabulary)

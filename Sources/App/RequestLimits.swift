@@ -12,6 +12,8 @@ enum RequestLimits {
     /// A material of an application (a scanned PDF, a photo, a workbook): held in memory and
     /// stored in the database, so far smaller than an import.
     static let material = 20 * mib
+    /// A catalogue edition as CSV or XLSX (the plan's 1,500 products are a few hundred KB).
+    static let catalogueFile = 32 * mib
     /// An edition of a list of the list library (CSV or XLSX), held in memory: `ListFile.maxBytes`.
     static let listFile = 16 * mib
     /// A project file, a project, a list revision (thousands of project ids).
@@ -36,6 +38,7 @@ enum RequestLimits {
         switch (method, route) {
         case (.POST, "api/imports"): return (upload, true)
         case (.POST, "api/applications/:id/materials"): return (material, false)
+        case (.POST, "api/catalogue/imports"): return (catalogueFile, false)
         // The upload form: the same file limit (the store's), and room for the form's other fields.
         case (.POST, "enterprise/applications/:id/materials"): return (material + 64 * kib, false)
         case (.POST, "api/match"), (.POST, "api/projects"), (.PUT, "api/projects/:id"), (.POST, "api/lists/:id/revisions"):

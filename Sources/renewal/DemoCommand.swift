@@ -82,6 +82,11 @@ struct DemoCommand: AsyncParsableCommand {
             let listed = made.projects.filter { !used.contains($0.id) && $0.project.loans.contains { !$0.interestPaid.isEmpty } }.prefix(20)
             try await ledger.automaticBatch(listed.map { ($0.id, $0.project) }, outcome: &outcome)
 
+            print("生成创新产品目录 / making the catalogue …")
+            let catalogue = try await DemoCatalogue(store: CatalogueStore(db: session.db, rules: workflow.catalogue), actor: actor)
+                .make(products: made.projects.flatMap { $0.project.loans.compactMap(\.catalogueProductId) }, firstEnterprise: firstCode,
+                      committee: accounts.filter { $0.role == .cityOfficer || $0.role == .department }.map(\.username), today: today)
+
             print("生成清单库和资源库 / making the list library and the resource library …")
             var libraries = DemoLibraries.Outcome()
             try await DemoLibraries(lists: ListLibraryStore(db: session.db, kinds: workflow.lists, vocabulary: session.library.vocabulary),
@@ -96,6 +101,7 @@ struct DemoCommand: AsyncParsableCommand {
             print("  申报 / applications: " + states.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
             print("  清单库 / list library: \(libraries.editions) 个版本 / editions, \(libraries.entries) 条 / entries; 资源库 / resources: \(libraries.resources); 场景任务 / scenario tasks: \(libraries.tasks)")
             print("  台账 / ledger: \(outcome.confirmations) 笔确认 / confirmations, \(outcome.entries) 笔记录 / entries, 免申即享待审批 \(outcome.batchProposals) 笔 / proposals awaiting approval")
+            print("  目录 / catalogue: \(catalogue.listed) 个在列 / listed, \(catalogue.expired) 个已到期 / expired, \(catalogue.submissions) 个申报 / submissions")
             print("")
             print("演示账户（仅供演示）/ demo accounts (for the demonstration only), password: \(password)")
             for a in accounts { print("  \(a.username)\t\(a.role.rawValue)\t\(a.what)") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Policy
+import Tabular
 
 /// `renewal match FILE`: what each project of an enterprise can get, why, and what is missing.
 struct MatchCommand: ParsableCommand {
@@ -28,6 +29,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Policy library folder (default: Policies/shanghai-2024-355).")
     var policy: String?
 
+    @Option(help: "The innovative-product catalogue (CSV, XLSX or JSON of entries) that 17a, 17b and 17c are checked against; without it the file's declarations stand.")
+    var catalogue: String?
+
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
@@ -43,7 +47,17 @@ struct MatchCommand: ParsableCommand {
             FileHandle.standardError.write(Data(ValidationReport.render(failure, language: lang).utf8))
             throw ExitCode(2)
         case .success(let projectFile):
-            let plan = Engine(library: library).plan(for: projectFile, on: day)
+            var engine = Engine(library: library)
+            if let catalogue {
+                let data = try Data(contentsOf: URL(fileURLWithPath: catalogue))
+                switch CatalogueTable.read(data) {
+                case .success(let entries): engine.catalogue = CatalogueSnapshot(entries: entries)
+                case .failure(let failure):
+                    FileHandle.standardError.write(Data(ValidationReport.render(failure, language: lang).utf8))
+                    throw ExitCode(2)
+                }
+            }
+            let plan = engine.plan(for: projectFile, on: day)
             switch format {
             case .json: print(try PlanJSON.encode(plan))
             case .text: print(TextReport(library: library, language: lang).render(plan), terminator: "")

@@ -171,6 +171,23 @@ import Yams
         "releaseScenarioTask": .only(city),
         "takeScenarioTask": .only([.enterprise]),
         "designateScenarioBenchmark": .only([.cityOfficer]),
+        // The catalogue: every account reads the published products; an enterprise its own
+        // submissions too (B's is 404 to A's user and to the bank); an enterprise submits its own
+        // (B's code is 403); officers and departments review; members vote and recuse (no member
+        // is appointed here: 409, still allowed); the city officer decides and appoints.
+        "listCatalogueProducts": .signedIn,
+        "submitCatalogueProduct": .owned([.enterprise], foreign: .forbidden),
+        "getCatalogueProduct": Row(allowed: Set(Who.allCases).subtracting([.anonymous]), foreign: .notFound, foreignTo: [.enterprise, .bank]),
+        "reviewCatalogueProduct": .only([.districtOfficer, .cityOfficer, .department]),
+        "voteOnCatalogueProduct": .only([.cityOfficer, .department]),
+        "recuseFromCatalogueProduct": .only([.cityOfficer, .department]),
+        "publishCatalogueProduct": .only([.cityOfficer]),
+        "renewCatalogueProduct": .only([.cityOfficer]),
+        "expireCatalogueProduct": .only([.cityOfficer]),
+        "listCatalogueCommittee": .only([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "changeCatalogueCommittee": .only([.cityOfficer]),
+        "exportCatalogue": .signedIn,
+        "importCatalogue": .only(city),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -205,6 +222,7 @@ import Yams
         /// A's application (under review) and one of its materials; B's application (a draft).
         let caseA: String, materialA: String, caseB: String, materialB: String
         let commitment: CommitmentAPITests.RoleRecords
+        let catalogue: CatalogueAPITests.RoleRecords
         let ledger: LedgerFixtures.RoleRecords
         /// The city's pool for 7a in 2026.
         let pool: String
@@ -251,6 +269,7 @@ import Yams
             let (_, uploaded) = try await ApplicationAPITests.upload(app, caseB, item: "application-form", content: ApplicationAPITests.pdf(), as: enterpriseB)
             let materialB = try #require((uploaded["materials"] as? [[String: Any]])?.first?["id"] as? String)
             let commitment = try await CommitmentAPITests.roleRecords(app, codeA: codeA, codeB: codeB)
+            let catalogue = try await CatalogueAPITests.roleRecords(app, codeA: codeA, codeB: codeB)
             let ledger = try await LedgerFixtures.roleRecords(app, codeA: codeA, codeB: codeB)
             r = try await app.call(.POST, "api/budget-pools", json: #"{"instrument": "7a", "year": 2026, "budget": "1000", "method": "priority"}"#,
                                    as: .bearer(tokens[.cityOfficer]!))
@@ -265,7 +284,7 @@ import Yams
             r = try await app.call(.POST, "api/scenario-tasks/\(task)/takers", json: "{}", as: .bearer(tokens[.enterprise]!))
             #expect(r.status == .created, "\(r.raw)")
             return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
-                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, ledger: ledger, pool: pool,
+                         caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, catalogue: catalogue, ledger: ledger, pool: pool,
                          edition: edition, resource: resource, task: task)
         }
 
@@ -428,6 +447,21 @@ import Yams
             case "takeScenarioTask": return (.POST, "api/scenario-tasks/\(task)/takers", "{}")
             // The first designation is made, the next are 409: allowed.
             case "designateScenarioBenchmark": return (.POST, "api/scenario-tasks/\(task)/designations", #"{"creditCode": "\#(Self.codeA)"}"#)
+            case "listCatalogueProducts": return (.GET, "api/catalogue/products?q=%E4%BA%A7%E5%93%81", nil)
+            case "submitCatalogueProduct":
+                return (.POST, "api/catalogue/products", #"{"creditCode": "\#(code)", "category": "equipment", "name": "新产品", "firstOnMarketDate": "2024-01-01", "claimedEspeciallyInnovative": false, "description": ""}"#)
+            case "getCatalogueProduct": return (.GET, "api/catalogue/products/\(own ? catalogue.publishedA : catalogue.submittedB)", nil)
+            case "reviewCatalogueProduct":
+                return (.POST, "api/catalogue/products/\(catalogue.submittedB)/reviews", #"{"conclusion": "pass", "opinions": [{"expert": "甲", "verdict": "support"}, {"expert": "乙", "verdict": "support"}, {"expert": "丙", "verdict": "support"}]}"#)
+            case "voteOnCatalogueProduct": return (.POST, "api/catalogue/products/\(catalogue.inCommitteeA)/votes", #"{"vote": "approve"}"#)
+            case "recuseFromCatalogueProduct": return (.POST, "api/catalogue/products/\(catalogue.inCommitteeA)/recusals", #"{"reason": "测试"}"#)
+            case "publishCatalogueProduct": return (.POST, "api/catalogue/products/\(catalogue.inCommitteeA)/publish", nil)
+            case "renewCatalogueProduct": return (.POST, "api/catalogue/products/\(catalogue.publishedA)/renew", nil)
+            case "expireCatalogueProduct": return (.POST, "api/catalogue/products/\(catalogue.publishedA)/expire", #"{"reason": "测试"}"#)
+            case "listCatalogueCommittee": return (.GET, "api/catalogue/committee", nil)
+            case "changeCatalogueCommittee": return (.POST, "api/catalogue/committee", #"{"username": "signin.target", "action": "appoint", "affiliations": []}"#)
+            case "exportCatalogue": return (.GET, "api/catalogue/export?format=xlsx", nil)
+            case "importCatalogue": return (.POST, "api/catalogue/imports", nil)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)
@@ -442,6 +476,9 @@ import Yams
                 let (jsonl, _) = try ImportExportAPITests.population(1)
                 headers.replaceOrAdd(name: .contentType, value: "application/x-ndjson")
                 buffer = ByteBuffer(string: jsonl)
+            } else if operationId == "importCatalogue" {
+                headers.replaceOrAdd(name: .contentType, value: "text/csv")
+                buffer = ByteBuffer(string: "productId,name,publishedOn,validFrom,validUntil\nSH-R-\(UUID().uuidString.prefix(8)),导入产品,2024-01-01,2024-01-01,2026-12-31\n")
             } else if operationId == "uploadApplicationMaterial" || operationId == "publishListEdition", let body {
                 headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
                 buffer = ByteBuffer(string: body)

@@ -20,6 +20,25 @@ enum OperationRules {
     static let ledgerReaders: AccessRule = .roles([.enterprise, .districtOfficer, .cityOfficer, .bank, .administrator])
 
     static let rules: [String: AccessRule] = [
+        // The innovative-product catalogue (十七): every account reads the published products
+        // (an enterprise also its own submissions: `CatalogueStore.Reach`); an enterprise
+        // submits; officers and departments record the expert review; committee members (city
+        // officers' and departments' accounts appointed to it — the store checks the seat) vote
+        // or recuse; the city officer appoints the committee, publishes, renews and ends listings.
+        "listCatalogueProducts": .everyRole,
+        "submitCatalogueProduct": .roles([.enterprise]),
+        "getCatalogueProduct": .everyRole,
+        "reviewCatalogueProduct": .roles([.districtOfficer, .cityOfficer, .department]),
+        "voteOnCatalogueProduct": .roles([.cityOfficer, .department]),
+        "recuseFromCatalogueProduct": .roles([.cityOfficer, .department]),
+        "publishCatalogueProduct": .roles([.cityOfficer]),
+        "renewCatalogueProduct": .roles([.cityOfficer]),
+        "expireCatalogueProduct": .roles([.cityOfficer]),
+        "listCatalogueCommittee": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "changeCatalogueCommittee": .roles([.cityOfficer]),
+        "exportCatalogue": .everyRole,
+        "importCatalogue": city,
+
         // The public policy calculator: a project file in, its plan out; nothing stored.
         "matchProjectFile": .anyone,
 

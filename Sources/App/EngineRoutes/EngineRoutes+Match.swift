@@ -5,10 +5,11 @@ extension EngineRoutes {
     /// `POST /api/match`: a project file's plan, not stored. `detail=summary` answers with the
     /// compact form (the recommended combination, amounts, and per instrument matched or not with
     /// the condition that failed).
-    func match(_ req: Request) throws -> Response {
+    func match(_ req: Request) async throws -> Response {
         let detail = try PlanDetail(req)
         let file = try validated(ProjectFileReader.read(try req.engineJSON(), vocabulary: library.vocabulary))
-        let plan = engine.plan(for: file, on: try req.evaluationDate())
+        let date = try req.evaluationDate()
+        let plan = try await services.engine(checking: file.projects, on: req.db).plan(for: file, on: date)
         return .json(detail == .summary ? PlanSummaryWriter.bytes(plan) : PlanJSONWriter.bytes(plan))
     }
 }

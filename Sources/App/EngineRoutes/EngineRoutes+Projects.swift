@@ -29,7 +29,8 @@ extension EngineRoutes {
     func projectMatch(_ req: Request) async throws -> Response {
         let date = try req.evaluationDate()
         let m = try await visibleProject(req)
-        return .json(PlanJSONWriter.bytes(engine.evaluate(m.domain(), on: date)))
+        let project = m.domain()
+        return .json(PlanJSONWriter.bytes(try await services.engine(checking: [project], on: req.db).evaluate(project, on: date)))
     }
 
     /// `POST /api/projects/{id}/status` with `{"status": …, "note": …}`.

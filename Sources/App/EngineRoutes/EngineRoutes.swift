@@ -15,8 +15,8 @@ struct EngineRoutes: Sendable {
     func register(on routes: any RoutesBuilder) {
         let api = routes.grouped("api")
         let body = HTTPBodyStreamStrategy.collect(maxSize: RequestLimits.jsonBody)
-        // Synchronous: no database, and the engine's work is shorter than a hop between threads.
-        api.on(.POST, "match", body: body) { req throws -> Response in try match(req) }
+        // The plan reads the stored catalogue of the products the file names (十七).
+        api.on(.POST, "match", body: body) { req async throws -> Response in try await match(req) }
         api.on(.POST, "enterprises", body: body) { req async throws -> Response in try await createEnterprise(req) }
         api.on(.PUT, "enterprises", ":creditCode", body: body) { req async throws -> Response in try await updateEnterprise(req) }
         api.on(.GET, "enterprises", ":creditCode", "plan") { req async throws -> Response in try await enterprisePlan(req) }

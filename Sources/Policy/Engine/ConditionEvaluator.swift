@@ -6,6 +6,11 @@ struct ConditionEvaluator {
 
     func evaluate(_ c: ConditionDefinition, unit i: Int) -> ConditionResult {
         var result = ConditionResult(id: c.id, label: c.label, role: role(c), held: false)
+        if let check = c.catalogue, let snapshot = facts.catalogue {
+            // With a catalogue at hand the catalogue decides, not the project's declaration.
+            evaluate(check, snapshot: snapshot, into: &result, unit: i)
+            return result
+        }
         let categories = facts.project.categories
         switch c.test {
         case .category(let id):

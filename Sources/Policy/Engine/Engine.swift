@@ -8,10 +8,14 @@ public struct Engine: Sendable {
     public let library: PolicyLibrary
     /// The day used for projects that name no application date (default: today in Shanghai).
     public var defaultDay: Day
+    /// The innovative-product catalogue that 17a, 17b and 17c are checked against; without it
+    /// (nil) the projects' declarations stand.
+    public var catalogue: CatalogueSnapshot?
 
-    public init(library: PolicyLibrary, defaultDay: Day = .today()) {
+    public init(library: PolicyLibrary, defaultDay: Day = .today(), catalogue: CatalogueSnapshot? = nil) {
         self.library = library
         self.defaultDay = defaultDay
+        self.catalogue = catalogue
     }
 
     /// The policy as it stands on `day`.
@@ -24,7 +28,7 @@ public struct Engine: Sendable {
     }
 
     public func evaluate(_ project: Project, policy: ResolvedPolicy) -> ProjectEvaluation {
-        let facts = ProjectFacts(project)
+        let facts = ProjectFacts(project, catalogue: catalogue)
         let evaluator = InstrumentEvaluator(policy: policy, facts: facts)
         let city = library.cityInstruments
         let cityResults = city.map { evaluator.evaluate($0) }

@@ -71,6 +71,8 @@ public struct ConditionResult: Sendable, Codable, Equatable {
     public var shortfall: Money?
     /// Plain explanation of the outcome ("not given", the date tested, …).
     public var detail: LocalizedText?
+    /// The catalogue entry a catalogue condition relied on (十七).
+    public var catalogueEntry: CatalogueCitation? = nil
 }
 
 public struct UnitResult: Sendable, Codable, Equatable {

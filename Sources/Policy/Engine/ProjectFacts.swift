@@ -5,9 +5,13 @@ struct ProjectFacts {
     /// The products of (五): certification and testing contracts grouped by product id, in order
     /// of first appearance, summed (reading 9).
     let products: [(id: String, amount: Money)]
+    /// The innovative-product catalogue, when the caller has one (十七); nil: the project's
+    /// declarations stand, as they did before the catalogue existed.
+    let catalogue: CatalogueSnapshot?
 
-    init(_ project: Project) {
+    init(_ project: Project, catalogue: CatalogueSnapshot? = nil) {
         self.project = project
+        self.catalogue = catalogue
         var order: [String] = []
         var sums: [String: Money] = [:]
         for c in project.certifications {

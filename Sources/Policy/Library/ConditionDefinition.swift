@@ -6,6 +6,8 @@ public struct ConditionDefinition: Sendable {
     public var test: ConditionTest
     /// `required`, `priority`, or the key of a `word` parameter that says which (reading 1).
     public var role: RoleSource
+    /// Checked against the catalogue when the engine has a snapshot (十七); nil for the rest.
+    public var catalogue: CatalogueCheck? = nil
 
     public enum RoleSource: Sendable, Hashable {
         case fixed(ConditionRole)

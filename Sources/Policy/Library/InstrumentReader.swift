@@ -91,7 +91,30 @@ struct InstrumentReader {
             }
         }
         guard let test = test(c) else { return nil }
-        return ConditionDefinition(id: cid, label: label, test: test, role: role)
+        var definition = ConditionDefinition(id: cid, label: label, test: test, role: role)
+        if let node = c.child("catalogue") {
+            guard let check = catalogueCheck(node) else { return nil }
+            definition.catalogue = check
+        }
+        return definition
+    }
+
+    /// `catalogue: {product: loan | lease | contract.market, needs: [listed, first_on_market, especially_innovative]}`.
+    func catalogueCheck(_ n: LibraryNode) -> CatalogueCheck? {
+        guard let p = n.string("product") else { return nil }
+        guard let product = CatalogueCheck.ProductSource(rawValue: p) else {
+            n.error("unknown catalogue product '\(p)' (one of \(CatalogueCheck.ProductSource.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return nil
+        }
+        var needs: Set<CatalogueCheck.Need> = []
+        for word in n.stringList("needs") {
+            guard let need = CatalogueCheck.Need(rawValue: word) else {
+                n.error("unknown catalogue need '\(word)' (one of \(CatalogueCheck.Need.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            needs.insert(need)
+        }
+        return CatalogueCheck(product: product, needs: needs)
     }
 
     func test(_ c: LibraryNode) -> ConditionTest? {

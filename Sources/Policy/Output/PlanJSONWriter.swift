@@ -168,6 +168,26 @@ extension ConditionResult {
         out.member("threshold", threshold)
         out.member("shortfall", shortfall)
         out.member("detail", detail)
+        if let e = catalogueEntry {
+            out.key("catalogueEntry")
+            e.write(to: &out)
+        }
+        out.endObject()
+    }
+}
+
+extension CatalogueCitation {
+    func write(to out: inout JSONOutput) {
+        out.beginObject()
+        out.member("productId", productId)
+        out.member("name", name)
+        out.member("edition", edition)
+        out.member("publishedOn", publishedOn.iso)
+        out.member("validFrom", validFrom.iso)
+        out.member("validUntil", validUntil.iso)
+        out.member("endedOn", endedOn?.iso)
+        out.member("markCode", markCode)
+        out.member("checkedOn", checkedOn.iso)
         out.endObject()
     }
 }

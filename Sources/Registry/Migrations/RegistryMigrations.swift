@@ -26,6 +26,8 @@ public enum RegistryMigrations {
          AddRiskFields(), CreateRiskFlags(),
          // 017: reports of the targets' measures (the dashboard).
          CreateTargetReports(),
+         // 018: the innovative-product catalogue, its committee and listings.
+         CreateCatalogue(),
          // 019: the list library and the resource library.
          CreateListLibrary()]
     }

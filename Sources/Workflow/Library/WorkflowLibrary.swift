@@ -12,6 +12,7 @@ import Policy
 ///     lists.yaml          the kinds of list of the list library, and the targets they feed (lists.md)
 ///     resources.yaml      the financial products' types; which resources fit a project (resources.md)
 ///     scenarios.yaml      the fields of the application-scenario tasks (lists.md)
+///     catalogue.yaml      the innovative-product catalogue's review, committee and listing (catalogue.md)
 ///
 /// Loading is the module's only I/O; every rule takes the loaded values.
 public struct WorkflowLibrary: Sendable {
@@ -26,13 +27,17 @@ public struct WorkflowLibrary: Sendable {
     public var resources: ResourceRules = ResourceRules()
     /// The scenario tasks' fields (none without `scenarios.yaml`).
     public var scenarios: ScenarioFields = ScenarioFields()
+    /// The innovative-product catalogue's rules (defaults without `catalogue.yaml`).
+    public var catalogue: CatalogueRules
 
-    public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar, quotas: [Quota] = []) {
+    public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar, quotas: [Quota] = [],
+                catalogue: CatalogueRules = CatalogueRules()) {
         self.materials = materials
         self.roster = roster
         self.process = process
         self.calendar = calendar
         self.quotas = quotas
+        self.catalogue = catalogue
     }
 
     /// Reads and checks the folder; throws every problem found, by file and path, in Chinese and English.
@@ -43,6 +48,7 @@ public struct WorkflowLibrary: Sendable {
         let roster = reader.node("departments.yaml").map(WorkflowReader.roster)
         let process = reader.node("process.yaml").flatMap(WorkflowReader.process)
         let quotas = reader.node("quotas.yaml").map(WorkflowReader.quotas) ?? []
+        let catalogue = reader.node("catalogue.yaml").flatMap(WorkflowReader.catalogue)
         let years = reader.calendarFiles().compactMap { WorkflowReader.holidayYear($0.node, fileYear: $0.year) }
         if years.isEmpty {
             log.add("calendars/", "$", zh: "没有任何年份的节假日文件", en: "no holiday file for any year")
@@ -60,7 +66,7 @@ public struct WorkflowLibrary: Sendable {
             process: process ?? ProcessRules(deferral: .init(dueDays: 0, counted: .calendar, remindDaysBefore: []),
                                              serviceLevel: .init(atRiskWorkingDaysLeft: 0),
                                              commitmentFiling: .init(sampleRate: 0, categories: [], zeroLand: true, commitmentItem: "")),
-            calendar: WorkingCalendar(years: years), quotas: quotas)
+            calendar: WorkingCalendar(years: years), quotas: quotas, catalogue: catalogue ?? CatalogueRules())
         if let lists { library.lists = lists }
         if let resources { library.resources = resources }
         if let scenarios { library.scenarios = scenarios }

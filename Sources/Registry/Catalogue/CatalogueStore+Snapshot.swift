@@ -1,0 +1,57 @@
+import FluentKit
+import Foundation
+import Policy
+import Workflow
+
+extension CatalogueStore {
+    /// A listing as the engine's value.
+    public static func entry(_ l: CatalogueListingModel, end: CatalogueListingEndModel?) -> CatalogueEntry {
+        let published = Day(iso: l.publishedOn)!, from = Day(iso: l.validFrom)!, until = Day(iso: l.validUntil)!
+        return CatalogueEntry(productId: l.productNumber, name: l.name, enterpriseCode: l.creditCode, category: l.category, edition: l.edition,
+                              publishedOn: published, validFrom: from, validUntil: until,
+                              firstOnMarketDate: l.firstOnMarketDate.flatMap { Day(iso: $0) }, firstOnMarket: l.firstOnMarket,
+                              especiallyInnovative: l.especiallyInnovative, markCode: l.markCode.isEmpty ? nil : l.markCode,
+                              endedOn: end.flatMap { Day(iso: $0.endedOn) })
+    }
+
+    /// Every listing, by product number and edition (the export, `renewal catalogue export`).
+    public func entries(naming numbers: Set<String>? = nil) async throws -> [CatalogueEntry] {
+        let query = CatalogueListingModel.query(on: db)
+        if let numbers {
+            guard !numbers.isEmpty else { return [] }
+            query.filter(\.$productNumber ~~ Array(numbers))
+        }
+        let listings = try await query.sort(\.$productNumber).sort(\.$edition).all()
+        let ids = listings.compactMap(\.id)
+        let ends = ids.isEmpty ? [] : try await CatalogueListingEndModel.query(on: db).filter(\.$listing.$id ~~ ids).all()
+        let endOf = Dictionary(ends.map { ($0.$listing.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return listings.map { Self.entry($0, end: $0.id.flatMap { endOf[$0] }) }
+    }
+
+    /// The snapshot the engine checks 17a, 17b and 17c against, holding the listings of the
+    /// products named (all, when nil). Nil while the platform has no listing at all: a catalogue
+    /// not yet loaded cannot tell a project anything, and the projects' declarations stand.
+    public func snapshot(naming numbers: Set<String>? = nil) async throws -> CatalogueSnapshot? {
+        guard try await CatalogueListingModel.query(on: db).first() != nil else { return nil }
+        return CatalogueSnapshot(entries: try await entries(naming: numbers))
+    }
+}
+
+extension Engine {
+    /// The engine with the stored catalogue of the products these projects name (十七), read on
+    /// `db` (a transaction's, where the caller is in one): what an application's recommendation,
+    /// its submission check and its decision's maxima are computed with, as the plan routes are.
+    public func checkingCatalogue(of projects: [Project], on db: any Database) async throws -> Engine {
+        var e = self
+        // The snapshot reads listings only; the rules of the process play no part in it.
+        e.catalogue = try await CatalogueStore(db: db, rules: CatalogueRules()).snapshot(naming: Set(projects.flatMap(\.catalogueProductIds)))
+        return e
+    }
+}
+
+extension Project {
+    /// The catalogue products the project's loans, leases and market contract name.
+    public var catalogueProductIds: Set<String> {
+        Set(loans.compactMap(\.catalogueProductId) + leases.compactMap(\.catalogueProductId) + [marketContract?.productId].compactMap { $0 })
+    }
+}
