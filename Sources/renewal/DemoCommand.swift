@@ -9,7 +9,7 @@ import Workflow
 /// `renewal demo`: fills an empty database with a synthetic population in use, for a
 /// demonstration — enterprises in all sixteen districts, projects of every kind, applications in
 /// every state, the ledger's confirmations, payments, a clawback and a batch of support without
-/// application — and the demonstration's accounts, whose one password it prints.
+/// application, the targets' quarterly reports — and the demonstration's accounts, whose one password it prints.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -82,10 +82,14 @@ struct DemoCommand: AsyncParsableCommand {
             let listed = made.projects.filter { !used.contains($0.id) && $0.project.loans.contains { !$0.interestPaid.isEmpty } }.prefix(20)
             try await ledger.automaticBatch(listed.map { ($0.id, $0.project) }, outcome: &outcome)
 
+            print("生成目标进度填报 / making the target reports …")
+            let reports = try await DemoTargets(store: TargetReportStore(db: session.db, library: session.library), city: actor, today: today).report()
+
             print("")
             print("演示数据已写入 \(session.connection.settings.described) / the demonstration is in \(session.connection.settings.described):")
             print("  \(made.enterprises.count) 家企业（16 个区）/ enterprises in all 16 districts, \(made.projects.count) 个项目 / projects")
             print("  申报 / applications: " + states.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+            print("  目标进度 / target reports: \(reports) 条填报 / reports of the measures the registry cannot count")
             print("  台账 / ledger: \(outcome.confirmations) 笔确认 / confirmations, \(outcome.entries) 笔记录 / entries, 免申即享待审批 \(outcome.batchProposals) 笔 / proposals awaiting approval")
             print("")
             print("演示账户（仅供演示）/ demo accounts (for the demonstration only), password: \(password)")

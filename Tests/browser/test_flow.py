@@ -2,7 +2,7 @@
 enterprise's record and project entered through the API; then in Chromium the enterprise signs
 in, finds its project, applies, uploads every material and submits; the district's officer
 takes the case in and sends it to review; each department asked gives its opinion; the city
-officer approves. Every page is checked at 1280 and 390 px (HTTP status, console, untranslated
+officer approves and reports a target's figure on the dashboard. Every page is checked at 1280 and 390 px (HTTP status, console, untranslated
 keys, width)."""
 import json
 import os
@@ -214,5 +214,28 @@ def test_apply_review_approve(server, browser):
     assert browser.find_element(By.ID, "granted-total").text
     check(browser)
     shot(browser, "case-approved.png")
+
+    # The city officer: the targets dashboard, a report of a measure through its form, the
+    # status in words beside the colour, the trend charts; the district's view.
+    browser.get(server + "/dashboard")
+    assert browser.find_element(By.ID, "target-T1") and browser.find_element(By.ID, "target-T21")
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.trend-chart")
+    check(browser)
+    browser.find_element(By.CSS_SELECTOR, "#r-measure option[value='T11|pilot-bases']").click()
+    browser.find_element(By.ID, "r-value").send_keys("3")
+    browser.find_element(By.ID, "r-evidence").send_keys("浏览器测试：试点基地认定通知")
+    press(browser, "send-report")
+    assert browser.find_element(By.ID, "done")
+    status = browser.find_element(By.CSS_SELECTOR, "#measure-pilot-bases .status[data-status]")
+    assert status.get_attribute("data-status") in ("green", "amber", "red") and status.text
+    check(browser)
+    shot(browser, "dashboard.png")
+    shot(browser, "dashboard-390.png", width=390)
+    browser.get(server + "/dashboard?district=pudong")
+    assert browser.find_element(By.ID, "dash-district")
+    check(browser)
+    browser.get(server + "/lang/en?back=/dashboard")
+    check(browser, "en")
+    shot(browser, "dashboard-en.png")
     browser.get(server + "/lang/en?back=/cases")
     check(browser, "en")

@@ -28,6 +28,10 @@ enum PageRules {
         "caseStartReview": .roles([.districtOfficer, .cityOfficer]),
         "caseOpinion": .roles([.department]),
         "caseDecision": .roles([.cityOfficer]),
+        // The 2027 targets dashboard: the readers of `getDashboard`; a report for the roles of
+        // `createTargetReport` (a district officer for its own district, checked as the API checks).
+        "dashboard": .roles([.districtOfficer, .cityOfficer, .administrator]),
+        "dashboardReport": .roles([.districtOfficer, .cityOfficer]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

@@ -26,6 +26,7 @@ enum WebRoutes {
         EnterprisePage(site: site).register(pages)
         EnterpriseApplicationsPage(site: site).register(pages)
         CasesPage(site: site).register(pages)
+        DashboardPage(site: site).register(pages)
         // Through `site.page` like every page, so that their rows in `PageRules` hold too.
         site.page(pages, .GET, ["lang", ":lang"], id: "language") { p in try WebLanguage.switchRoute(p.req, secure: settings.secureCookie) }
         let css = site.stylesheet

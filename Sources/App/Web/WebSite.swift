@@ -24,6 +24,8 @@ struct WebSite: Sendable {
         var isEnterprise: Bool
         /// The account may open the officers' queue (its rule in `PageRules`).
         var isCaseReader: Bool
+        /// The account may open the targets dashboard (its rule in `PageRules`).
+        var isDashboardReader: Bool
         var title: String
     }
 
@@ -79,8 +81,13 @@ struct WebSite: Sendable {
         Frame(lang: WebLanguage.tag(p.lang), otherLang: p.lang == .zh ? "en" : "zh", t: catalogue.table(p.lang),
               csrf: csrf.token(for: p.nonce), path: p.req.url.path, user: p.access?.account.username,
               isEnterprise: p.access?.account.role == .enterprise,
-              isCaseReader: p.access.map { access in PageRules.rules["caseQueue"].map { (try? $0.check(access, writes: false)) != nil } ?? false } ?? false,
+              isCaseReader: mayOpen("caseQueue", p), isDashboardReader: mayOpen("dashboard", p),
               title: catalogue.text(titleKey, p.lang))
+    }
+
+    /// Whether the signed-in account may open a page (for the navigation's links).
+    func mayOpen(_ id: String, _ p: PageRequest) -> Bool {
+        p.access.map { access in PageRules.rules[id].map { (try? $0.check(access, writes: false)) != nil } ?? false } ?? false
     }
 
     /// Renders a template with the frame and the page's part.

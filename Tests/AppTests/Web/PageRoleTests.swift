@@ -31,6 +31,8 @@ import Workflow
         Row(id: "caseStartReview", method: .POST, path: "/cases/00000000-0000-0000-0000-000000000000/review", anonymous: .signInFirst, roles: [.districtOfficer, .cityOfficer]),
         Row(id: "caseOpinion", method: .POST, path: "/cases/00000000-0000-0000-0000-000000000000/opinion", anonymous: .signInFirst, roles: [.department]),
         Row(id: "caseDecision", method: .POST, path: "/cases/00000000-0000-0000-0000-000000000000/decision", anonymous: .signInFirst, roles: [.cityOfficer]),
+        Row(id: "dashboard", method: .GET, path: "/dashboard", anonymous: .signInFirst, roles: [.districtOfficer, .cityOfficer, .administrator]),
+        Row(id: "dashboardReport", method: .POST, path: "/dashboard/reports", anonymous: .signInFirst, roles: [.districtOfficer, .cityOfficer]),
         Row(id: "signIn", method: .GET, path: "/login", anonymous: .open, roles: everyRole),
         Row(id: "signInSubmit", method: .POST, path: "/signin", anonymous: .open, roles: everyRole),
         Row(id: "signOut", method: .POST, path: "/signout", anonymous: .signInFirst, roles: everyRole),
