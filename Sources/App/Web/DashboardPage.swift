@@ -63,7 +63,7 @@ struct DashboardPage: Sendable {
         let targets = rows.map { row in
             TargetRow(id: row.target.id, clause: Self.clause(row.target.clause, lang, site.catalogue), text: row.target.text.text(lang),
                       units: row.target.responsibleUnits.map { $0.text(lang) }.joined(separator: lang == .zh ? "、" : "; "),
-                      measures: row.measures.map { measureRow($0, lang) })
+                      measures: row.measures.map { measureRow($0, lang, city: asked == nil) })
         }
         // By responsible unit: how many of each unit's measures stand at each status (the city's).
         var byUnit: [UnitRow] = []
@@ -118,9 +118,10 @@ struct DashboardPage: Sendable {
         return try await site.render(p, "dashboard", titleKey: "dash_title", body, status: status)
     }
 
-    func measureRow(_ m: TargetDashboard.Measure, _ lang: Language) -> MeasureRow {
+    func measureRow(_ m: TargetDashboard.Measure, _ lang: Language, city: Bool) -> MeasureRow {
         let c = site.catalogue, p = m.progress
-        let goal = TargetNumber.decimal(m.measure.value) ?? 0
+        // A district's line is drawn to its own scale: the 2027 value is the city's.
+        let goal = city ? TargetNumber.decimal(m.measure.value) : nil
         return MeasureRow(
             id: m.measure.id, label: m.measure.label.text(lang), unit: m.measure.unit.text(lang),
             value: TargetFigureText.grouped(m.measure.value), kindAbout: m.measure.kind == "about",

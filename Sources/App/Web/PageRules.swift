@@ -11,8 +11,16 @@ enum PageRules {
         "calculatorUpload": .anyone,
         "policyLibrary": .anyone,
         "policyParameters": .anyone,
-        // The enterprise's own page: its record, projects and plan (read only).
+        // The enterprise's own page: its record, projects and plan.
         "enterpriseHome": .roles([.enterprise]),
+        // Its record and projects in forms: the store's calls of the API's create and update, the
+        // account's own enterprise only (its credit code, never one from the form).
+        "enterpriseRecord": .roles([.enterprise]),
+        "enterpriseRecordSave": .roles([.enterprise]),
+        "enterpriseProjectNew": .roles([.enterprise]),
+        "enterpriseProjectCreate": .roles([.enterprise]),
+        "enterpriseProjectEdit": .roles([.enterprise]),
+        "enterpriseProjectSave": .roles([.enterprise]),
         // Its applications: the same store calls as the API's, each case checked as the API checks it.
         "enterpriseApplications": .roles([.enterprise]),
         "enterpriseApply": .roles([.enterprise]),

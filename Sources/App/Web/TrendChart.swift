@@ -19,7 +19,8 @@ struct TrendChart: Encodable {
     var milestones: String?
     var actuals: String?
     var dots: [Dot]
-    var goal: Rule
+    /// The 2027 value's rule; none on a district's view (the plan sets the city's value only).
+    var goal: Rule?
     var xTicks: [Tick]
     var yTicks: [Tick]
     var axisX: Rule
@@ -27,10 +28,10 @@ struct TrendChart: Encodable {
     var title: String
 
     /// Nil when the series is empty (nothing due and nothing reported yet): no chart to draw.
-    init?(series: [MeasureProgress.Point], goal value: Decimal, title: String, goalLabel: String) {
+    init?(series: [MeasureProgress.Point], goal value: Decimal?, title: String, goalLabel: String) {
         guard series.count > 0 else { return nil }
         let plotW = Decimal(Self.width - Self.left - Self.right), plotH = Decimal(Self.height - Self.top - Self.bottom)
-        let figures = series.flatMap { [$0.milestone, $0.actual].compactMap { $0 } } + [value]
+        let figures = series.flatMap { [$0.milestone, $0.actual].compactMap { $0 } } + [value].compactMap { $0 }
         let top = max(figures.max() ?? 1, 1)
         let steps = Decimal(max(series.count - 1, 1))
         func x(_ i: Int) -> Int { Self.left + Self.whole(Decimal(i) * plotW / steps) }
@@ -41,11 +42,13 @@ struct TrendChart: Encodable {
         actuals = reached.isEmpty ? nil : reached.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " ")
         dots = reached.map { Dot(x: x($0.0), y: y($0.1), label: "\($0.2.text): \(TargetFigureText.grouped($0.1))") }
         let bottomY = Self.top + Self.whole(plotH)
-        goal = Rule(x1: Self.left, y1: y(value), x2: Self.width - Self.right, y2: y(value),
-                    label: "\(goalLabel) \(TargetFigureText.grouped(value))", lx: Self.width - Self.right - 4, ly: y(value) - 4)
-        // A year's label at its first quarter in the series (or the series' first quarter).
+        goal = value.map { v in
+            Rule(x1: Self.left, y1: y(v), x2: Self.width - Self.right, y2: y(v),
+                 label: "\(goalLabel) \(TargetFigureText.grouped(v))", lx: Self.width - Self.right - 4, ly: y(v) - 4)
+        }
+        // The first quarter's label, then each year's at its first quarter (not crowding the first).
         xTicks = series.enumerated().compactMap { i, p in
-            (i == 0 || p.quarter.number == 1) ? Tick(x: x(i), y: bottomY + 18, label: i == 0 ? p.quarter.text : String(p.quarter.year)) : nil
+            (i == 0 || (p.quarter.number == 1 && i >= 3)) ? Tick(x: x(i), y: bottomY + 18, label: i == 0 ? p.quarter.text : String(p.quarter.year)) : nil
         }
         yTicks = (0...4).map { k in
             let v = top * Decimal(k) / 4

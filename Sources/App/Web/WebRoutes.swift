@@ -24,6 +24,8 @@ enum WebRoutes {
         PolicyLibraryPage(site: site).register(pages)
         SignInPage(site: site, sessions: sessions).register(pages)
         EnterprisePage(site: site).register(pages)
+        EnterpriseRecordPage(site: site).register(pages)
+        EnterpriseProjectPage(site: site).register(pages)
         EnterpriseApplicationsPage(site: site).register(pages)
         CasesPage(site: site).register(pages)
         DashboardPage(site: site).register(pages)

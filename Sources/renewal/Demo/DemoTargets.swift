@@ -5,7 +5,8 @@ import Workflow
 
 /// The demonstration's target reports: every measure the registry cannot count reported
 /// quarter by quarter from the plan's issue up to last quarter, as the city officer would, plus
-/// Pudong's own figures for a few cumulative ones — so that the dashboard shows lines, and green, amber and red.
+/// Pudong's own figures for a few cumulative counts — so that the dashboard shows lines, and
+/// green, amber and red.
 /// The figures are synthetic: each measure's milestone of the quarter (the engine's straight
 /// line, or a start at 85% of the 2027 value for a rate without a baseline) times a pace of
 /// 105%, 90% or 70% by the measure's place in the library.
@@ -34,7 +35,7 @@ struct DemoTargets {
                 let q = Quarter(ordinal: o)
                 let milestone = line.milestone(at: q) ?? baseline.0
                 let value = TargetFigureCut.hundredths(milestone * pace)
-                for district in k < 6 && measure.baseline != nil ? [nil, "pudong"] : [nil] {
+                for district in k < 8 && measure.baseline != nil && measure.unit.en != "%" ? [nil, "pudong"] : [nil] {
                     let share = district == nil ? value : TargetFigureCut.hundredths(value / 10)
                     _ = try await store.append(.init(target: target.id, measure: measure.id, quarter: q.text, district: district,
                                                      value: TargetNumber.text(share), evidence: "演示数据：\(q.text) 季度统计（合成）/ demo data: synthetic figures of \(q.text)"),
