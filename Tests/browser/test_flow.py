@@ -261,6 +261,11 @@ def test_apply_review_approve(server, browser):
     browser.get(server + "/dashboard?district=pudong")
     assert browser.find_element(By.ID, "dash-district")
     check(browser)
+    # The ledger and the budget pools, as the city officer reads them.
+    browser.get(server + "/ledger")
+    assert browser.find_element(By.ID, "proposals-total")
+    check(browser)
+    shot(browser, "ledger.png")
     browser.get(server + "/lang/en?back=/dashboard")
     check(browser, "en")
     shot(browser, "dashboard-en.png")

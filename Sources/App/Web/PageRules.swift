@@ -40,6 +40,12 @@ enum PageRules {
         // `createTargetReport` (a district officer for its own district, checked as the API checks).
         "dashboard": .roles([.districtOfficer, .cityOfficer, .administrator]),
         "dashboardReport": .roles([.districtOfficer, .cityOfficer]),
+        // The ledger and the budget pools: the officers of `listLedgerEntries` and
+        // `listBudgetPools` (a district officer its district); an approval for the city officer,
+        // as `approvePaymentProposal` and `approvePaymentBatch`.
+        "ledger": .roles([.districtOfficer, .cityOfficer, .administrator]),
+        "ledgerApprove": .roles([.cityOfficer]),
+        "ledgerApproveBatch": .roles([.cityOfficer]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

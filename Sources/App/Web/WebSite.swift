@@ -26,6 +26,8 @@ struct WebSite: Sendable {
         var isCaseReader: Bool
         /// The account may open the targets dashboard (its rule in `PageRules`).
         var isDashboardReader: Bool
+        /// The account may open the ledger's page.
+        var isLedgerReader: Bool
         var title: String
     }
 
@@ -81,7 +83,7 @@ struct WebSite: Sendable {
         Frame(lang: WebLanguage.tag(p.lang), otherLang: p.lang == .zh ? "en" : "zh", t: catalogue.table(p.lang),
               csrf: csrf.token(for: p.nonce), path: p.req.url.path, user: p.access?.account.username,
               isEnterprise: p.access?.account.role == .enterprise,
-              isCaseReader: mayOpen("caseQueue", p), isDashboardReader: mayOpen("dashboard", p),
+              isCaseReader: mayOpen("caseQueue", p), isDashboardReader: mayOpen("dashboard", p), isLedgerReader: mayOpen("ledger", p),
               title: catalogue.text(titleKey, p.lang))
     }
 
