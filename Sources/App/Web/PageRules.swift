@@ -46,6 +46,11 @@ enum PageRules {
         "ledger": .roles([.districtOfficer, .cityOfficer, .administrator]),
         "ledgerApprove": .roles([.cityOfficer]),
         "ledgerApproveBatch": .roles([.cityOfficer]),
+        // The rolling lists span the city: the city officer and the administrator, as
+        // `listRollingLists`, `getRollingList` and `publishRollingList`.
+        "rollingLists": .roles([.cityOfficer, .administrator]),
+        "rollingList": .roles([.cityOfficer, .administrator]),
+        "rollingListPublish": .roles([.cityOfficer, .administrator]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

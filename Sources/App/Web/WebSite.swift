@@ -28,6 +28,8 @@ struct WebSite: Sendable {
         var isDashboardReader: Bool
         /// The account may open the ledger's page.
         var isLedgerReader: Bool
+        /// The account may open the rolling lists.
+        var isListReader: Bool
         var title: String
     }
 
@@ -83,7 +85,7 @@ struct WebSite: Sendable {
         Frame(lang: WebLanguage.tag(p.lang), otherLang: p.lang == .zh ? "en" : "zh", t: catalogue.table(p.lang),
               csrf: csrf.token(for: p.nonce), path: p.req.url.path, user: p.access?.account.username,
               isEnterprise: p.access?.account.role == .enterprise,
-              isCaseReader: mayOpen("caseQueue", p), isDashboardReader: mayOpen("dashboard", p), isLedgerReader: mayOpen("ledger", p),
+              isCaseReader: mayOpen("caseQueue", p), isDashboardReader: mayOpen("dashboard", p), isLedgerReader: mayOpen("ledger", p), isListReader: mayOpen("rollingLists", p),
               title: catalogue.text(titleKey, p.lang))
     }
 
