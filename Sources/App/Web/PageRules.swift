@@ -11,6 +11,8 @@ enum PageRules {
         "calculatorUpload": .anyone,
         "policyLibrary": .anyone,
         "policyParameters": .anyone,
+        // The open data of supported projects: what a government may publish, nothing personal.
+        "openDataSupported": .anyone,
         // The enterprise's own page: its record, projects and plan.
         "enterpriseHome": .roles([.enterprise]),
         // Its record and projects in forms: the store's calls of the API's create and update, the

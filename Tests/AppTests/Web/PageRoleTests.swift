@@ -19,6 +19,7 @@ import Workflow
         Row(id: "calculatorUpload", method: .POST, path: "/calculator/upload", anonymous: .open, roles: everyRole),
         Row(id: "policyLibrary", method: .GET, path: "/policy", anonymous: .open, roles: everyRole),
         Row(id: "policyParameters", method: .GET, path: "/policy/parameters", anonymous: .open, roles: everyRole),
+        Row(id: "openDataSupported", method: .GET, path: "/open-data/supported-projects.csv", anonymous: .open, roles: everyRole),
         Row(id: "enterpriseHome", method: .GET, path: "/enterprise", anonymous: .signInFirst, roles: [.enterprise]),
         Row(id: "enterpriseRecord", method: .GET, path: "/enterprise/record", anonymous: .signInFirst, roles: [.enterprise]),
         Row(id: "enterpriseRecordSave", method: .POST, path: "/enterprise/record", anonymous: .signInFirst, roles: [.enterprise]),
