@@ -19,6 +19,8 @@ enum WebRoutes {
                            csrf: CSRFToken(secret: env["RENEWAL_CSRF_KEY"], secure: settings.secureCookie),
                            stylesheet: try String(contentsOf: dir.appendingPathComponent("Public/renewal.css"), encoding: .utf8),
                            authenticator: Authenticator(database: { $0.db }), secureCookie: settings.secureCookie)
+        // For a form too large for its page: answered as a page (`PageTooLarge`).
+        app.storage[PageTooLarge.SiteKey.self] = site
         let pages = app.grouped(PageSecurityHeaders())
         CalculatorPage(site: site).register(pages)
         PolicyLibraryPage(site: site).register(pages)

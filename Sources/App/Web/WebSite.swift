@@ -107,8 +107,11 @@ struct WebSite: Sendable {
     struct Refusal: Encodable { var message: String }
 
     func refusal(_ req: Request, lang: Language, status: HTTPResponseStatus, key: String? = nil) async throws -> Response {
+        try await refusal(req, lang: lang, status: status, message: catalogue.text(key ?? (status == .notFound ? "error_not_found" : "error_forbidden"), lang))
+    }
+
+    func refusal(_ req: Request, lang: Language, status: HTTPResponseStatus, message: String) async throws -> Response {
         let p = PageRequest(req: req, lang: lang, access: nil, nonce: csrf.nonce(of: req).nonce, nonceIsNew: false)
-        let message = catalogue.text(key ?? (status == .notFound ? "error_not_found" : "error_forbidden"), lang)
         return try await render(p, "error", titleKey: "error_title", Refusal(message: message), status: status)
     }
 }
