@@ -20,53 +20,31 @@ extension APIHandler {
             }
             district = d.id
         }
-        let unit = input.query.unit?.trimmingCharacters(in: .whitespaces).lowercased()
-        let now = Quarter(day: today), issue = Quarter(day: library.plan.issued)
-        let scope = district ?? TargetReportModel.cityScope
-        let standing = try await targetReports.standing().filter { $0.scope == scope }
-        let actuals = TargetActuals(db: services.database())
-        var targets: [Components.Schemas.DashboardTarget] = []
-        for target in library.targets {
-            if let unit, !target.responsibleUnits.contains(where: { $0.zh.lowercased() == unit || $0.en.lowercased() == unit }) { continue }
-            var measures: [Components.Schemas.DashboardMeasure] = []
-            for measure in target.measures {
-                var levels: [Quarter: Decimal] = [:]
-                var source: Components.Schemas.DashboardMeasure.SourcePayload = .none
-                var sourceLabel: Components.Schemas.LocalizedText?
-                if let (kind, count) = services.workflow.lists.feeding(measure: measure.id) {
-                    // The list library's published editions: what the latest stood at each quarter's end.
-                    let editions = try await listLibrary.countedEditions(kind: kind.id)
-                    levels = ListLevels.levels(editions: editions, perYear: count.perYear, district: district, from: issue, now: now)
-                    source = .listed
-                    sourceLabel = .init(zh: "清单库：" + kind.name.zh, en: "list library: " + kind.name.en)
-                } else if let count = measure.counted {
-                    var increments: [Quarter: Decimal] = [:]
-                    for cell in try await actuals.cells(count) where district == nil || cell.district == district {
-                        increments[cell.quarter, default: 0] += cell.value
-                    }
-                    levels = MeasureProgress.levels(increments: increments, pace: measure.pace, from: issue, now: now)
-                    source = .counted
-                    sourceLabel = .init(zh: count.label.zh, en: count.label.en)
-                } else {
-                    for r in standing where r.measure == measure.id {
-                        if let q = Quarter(text: r.quarter), let v = TargetNumber.decimal(r.value) { levels[q] = v }
-                    }
-                    if !levels.isEmpty { source = .reported }
+        let dashboard = TargetDashboard(library: library, lists: services.workflow.lists, listLibrary: listLibrary, db: services.database(), today: today)
+        let text = { (d: Decimal) in TargetNumber.text(d) }
+        let targets: [Components.Schemas.DashboardTarget] = try await dashboard.rows(district: district, unit: input.query.unit).map { row in
+            let measures: [Components.Schemas.DashboardMeasure] = row.measures.map { m in
+                let measure = m.measure, p = m.progress
+                let source: Components.Schemas.DashboardMeasure.SourcePayload = switch m.source {
+                case .counted: .counted
+                case .reported: .reported
+                case .listed: .listed
+                case .none: .none
                 }
-                let p = MeasureProgress(measure: measure, levels: levels, now: now, issue: issue, rule: library.dashboard.status, judged: district == nil)
-                let text = { (d: Decimal) in TargetNumber.text(d) }
-                measures.append(.init(
+                return .init(
                     id: measure.id, label: .init(zh: measure.label.zh, en: measure.label.en), value: measure.value,
                     unit: .init(zh: measure.unit.zh, en: measure.unit.en), kind: measure.kind == "about" ? .about : .atLeast,
-                    source: source, sourceLabel: sourceLabel,
+                    source: source, sourceLabel: m.sourceLabel.map { .init(zh: $0.zh, en: $0.en) },
                     baseline: p.baseline.map { .init(quarter: $0.quarter.text, actual: text($0.value)) },
                     milestone: p.milestoneNow.map(text), actual: p.actual.map(text), actualQuarter: p.actualQuarter?.text,
                     status: p.status.map { Components.Schemas.TargetStatus(rawValue: $0.rawValue)! },
-                    series: p.series.map { .init(quarter: $0.quarter.text, milestone: $0.milestone.map(text), actual: $0.actual.map(text)) }))
+                    series: p.series.map { .init(quarter: $0.quarter.text, milestone: $0.milestone.map(text), actual: $0.actual.map(text)) })
             }
-            targets.append(.init(id: target.id, clause: target.clause, text: .init(zh: target.text.zh, en: target.text.en),
-                                 responsibleUnits: target.responsibleUnits.map { .init(zh: $0.zh, en: $0.en) }, measures: measures))
+            let target = row.target
+            return .init(id: target.id, clause: target.clause, text: .init(zh: target.text.zh, en: target.text.en),
+                         responsibleUnits: target.responsibleUnits.map { .init(zh: $0.zh, en: $0.en) }, measures: measures)
         }
+        let now = dashboard.now
         return .ok(.init(body: .json(.init(quarter: now.text, district: district, targets: targets))))
     }
 
@@ -83,14 +61,8 @@ extension APIHandler {
             district = vocabulary.district(named: name)?.id
             if district == nil { issues.append(ValidationIssue(path: "$.district", zh: "未知的区：\(name.prefix(64))", en: "unknown district: \(name.prefix(64))")) }
         }
-        // A district officer reports for its own district only.
-        switch try ownDistrict() {
-        case .some(let own?) where district != own:
-            throw Forbidden(message: LocalizedText(zh: "区级用户只能填报本区的数值", en: "a district officer reports for its own district only"))
-        case .none:
-            throw Forbidden(message: LocalizedText(zh: "账户未绑定区", en: "the account is bound to no district"))
-        default: break
-        }
+        // A district officer reports for its own district only (the page's rule too).
+        try TargetDashboard.requireMayReport(try access().principal, district: district, vocabulary: vocabulary)
         let report = TargetReportStore.NewReport(target: body.target, measure: body.measure, quarter: body.quarter, district: district,
                                                  value: body.value, evidence: body.evidence)
         if issues.isEmpty { issues = targetReports.problems(report, today: today) }

@@ -15,16 +15,22 @@ struct JSONErrorMiddleware: Middleware {
     }
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        next.respond(to: request).flatMapErrorThrowing { error in
-            let (status, body) = Self.describe(error, body: request.body.data)
-            if status == .internalServerError {
-                request.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
-            }
-            let response = Response(status: status)
-            for (name, value) in Self.headers(for: error) { response.headers.replaceOrAdd(name: name, value: value) }
-            try response.content.encode(body, as: .json)
-            return response
+        next.respond(to: request).flatMapError { error in
+            // A page's form too large for its route: a page, in the visitor's language.
+            if let tooLarge = error as? RequestTooLarge, let page = PageTooLarge.answer(request, tooLarge) { return page }
+            return request.eventLoop.makeCompletedFuture { try Self.answer(error, to: request) }
         }
+    }
+
+    static func answer(_ error: any Error, to request: Request) throws -> Response {
+        let (status, body) = Self.describe(error, body: request.body.data)
+        if status == .internalServerError {
+            request.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
+        }
+        let response = Response(status: status)
+        for (name, value) in Self.headers(for: error) { response.headers.replaceOrAdd(name: name, value: value) }
+        try response.content.encode(body, as: .json)
+        return response
     }
 
     /// The headers an answer to an error carries: the challenge of a 401, the wait of a 429

@@ -41,6 +41,8 @@ enum RequestLimits {
         case (.POST, "api/catalogue/imports"): return (catalogueFile, false)
         // The upload form: the same file limit (the store's), and room for the form's other fields.
         case (.POST, "enterprise/applications/:id/materials"): return (material + 64 * kib, false)
+        // The calculator's upload: a project file or spreadsheet, as `POST /api/match` takes it.
+        case (.POST, "calculator/upload"): return (projectFile + 64 * kib, false)
         case (.POST, "api/match"), (.POST, "api/projects"), (.PUT, "api/projects/:id"), (.POST, "api/lists/:id/revisions"):
             return (projectFile, false)
         case (.POST, "api/lists/:id/publish"): return (noBody, false)

@@ -9,7 +9,7 @@ import Workflow
 /// `renewal demo`: fills an empty database with a synthetic population in use, for a
 /// demonstration — enterprises in all sixteen districts, projects of every kind, applications in
 /// every state, the ledger's confirmations, payments, a clawback and a batch of support without
-/// application — and the demonstration's accounts, whose one password it prints.
+/// application, the targets' quarterly reports — and the demonstration's accounts, whose one password it prints.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -95,11 +95,15 @@ struct DemoCommand: AsyncParsableCommand {
                                     actor: actor, today: today)
                 .make(enterprises: made.enterprises, outcome: &libraries)
 
+            print("生成目标进度填报 / making the target reports …")
+            let reports = try await DemoTargets(store: TargetReportStore(db: session.db, library: session.library, listed: workflow.lists.fedMeasures), city: actor, today: today).report()
+
             print("")
             print("演示数据已写入 \(session.connection.settings.described) / the demonstration is in \(session.connection.settings.described):")
             print("  \(made.enterprises.count) 家企业（16 个区）/ enterprises in all 16 districts, \(made.projects.count) 个项目 / projects")
             print("  申报 / applications: " + states.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
             print("  清单库 / list library: \(libraries.editions) 个版本 / editions, \(libraries.entries) 条 / entries; 资源库 / resources: \(libraries.resources); 场景任务 / scenario tasks: \(libraries.tasks)")
+            print("  目标进度 / target reports: \(reports) 条填报 / reports of the measures the registry cannot count")
             print("  台账 / ledger: \(outcome.confirmations) 笔确认 / confirmations, \(outcome.entries) 笔记录 / entries, 免申即享待审批 \(outcome.batchProposals) 笔 / proposals awaiting approval")
             print("  目录 / catalogue: \(catalogue.listed) 个在列 / listed, \(catalogue.expired) 个已到期 / expired, \(catalogue.submissions) 个申报 / submissions")
             print("")

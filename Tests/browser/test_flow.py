@@ -1,9 +1,9 @@
-"""The main flow in a browser, on a fresh server: accounts made by `renewal user add`; the
-enterprise's record and project entered through the API; then in Chromium the enterprise signs
-in, finds its project, applies, uploads every material and submits; the district's officer
-takes the case in and sends it to review; each department asked gives its opinion; the city
-officer approves. Every page is checked at 1280 and 390 px (HTTP status, console, untranslated
-keys, width)."""
+"""The main flow in a browser, on a fresh server: accounts made by `renewal user add`; in
+Chromium the enterprise signs in, registers its record and a project in the forms (the project
+it applies for is entered through the API), finds it, applies, uploads every material and
+submits; the district's officer takes the case in and sends it to review; each department asked
+gives its opinion; the city officer approves and reports a target's figure on the dashboard.
+Every page is checked at 1280 and 390 px (HTTP status, console, untranslated keys, width)."""
 import json
 import os
 import subprocess
@@ -132,12 +132,39 @@ def test_apply_review_approve(server, browser):
     for department in DEPARTMENTS:
         add_user(f"flow.{department}", "--role", "department", "--department", department)
     token = api(server, "POST", "/api/tokens", {"username": "flow.enterprise", "password": PASSWORD})["token"]
-    api(server, "POST", "/api/enterprises", example["enterprise"], token)
+
+    # The enterprise: registers its record in the form (a refusal first, beside its field).
+    sign_in(browser, server, "flow.enterprise")
+    browser.get(server + "/enterprise/record")
+    check(browser)
+    press(browser, "save-record")
+    assert browser.find_element(By.ID, "name-error")
+    # The refusal's own status (422) is the console's one error; nothing else.
+    logged = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert all("422" in e["message"] for e in logged), logged
+    check(browser)
+    browser.find_element(By.ID, "name").send_keys(example["enterprise"]["name"])
+    browser.find_element(By.CSS_SELECTOR, f"#district option[value='{example['enterprise']['district']}']").click()
+    browser.find_element(By.ID, "industryCode").send_keys(example["enterprise"]["industryCode"])
+    press(browser, "save-record")
+    assert browser.find_element(By.ID, "done")
+    check(browser)
+    shot(browser, "enterprise-record.png")
+    # A project entered in the form; the one it applies for through the API (the example's whole file).
+    browser.get(server + "/enterprise/projects/new")
+    browser.find_element(By.ID, "code").send_keys("P-FORM-1")
+    browser.find_element(By.ID, "name").send_keys("注塑车间节能改造")
+    browser.find_element(By.CSS_SELECTOR, "input[name='categories[]'][value='technical-renovation']").click()
+    browser.find_element(By.ID, "declared").send_keys("12000000")
+    press(browser, "save-project")
+    assert browser.find_element(By.ID, "done"), browser.find_element(By.TAG_NAME, "main").text
+    check(browser)
+    shot(browser, "enterprise-project-390.png", width=390)
     project = api(server, "POST", "/api/projects", {"creditCode": code, "project": example["projects"][0]}, token)
 
-    # The enterprise: finds its project, applies, uploads, submits.
-    sign_in(browser, server, "flow.enterprise")
+    # Finds its project, applies, uploads, submits.
     browser.get(server + "/enterprise")
+    assert "P-FORM-1" in browser.page_source
     assert example["projects"][0]["id"] in browser.page_source
     check(browser)
     browser.get(server + "/enterprise/applications")
@@ -214,5 +241,36 @@ def test_apply_review_approve(server, browser):
     assert browser.find_element(By.ID, "granted-total").text
     check(browser)
     shot(browser, "case-approved.png")
+
+    # The city officer: the targets dashboard, a report of a measure through its form, the
+    # status in words beside the colour, the trend charts; the district's view.
+    browser.get(server + "/dashboard")
+    assert browser.find_element(By.ID, "target-T1") and browser.find_element(By.ID, "target-T21")
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.trend-chart")
+    check(browser)
+    browser.find_element(By.CSS_SELECTOR, "#r-measure option[value='T19|national-testing-platforms']").click()
+    browser.find_element(By.ID, "r-value").send_keys("1")
+    browser.find_element(By.ID, "r-evidence").send_keys("浏览器测试：国家级平台认定通知")
+    press(browser, "send-report")
+    assert browser.find_element(By.ID, "done")
+    status = browser.find_element(By.CSS_SELECTOR, "#measure-national-testing-platforms .status[data-status]")
+    assert status.get_attribute("data-status") in ("green", "amber", "red") and status.text
+    check(browser)
+    shot(browser, "dashboard.png")
+    shot(browser, "dashboard-390.png", width=390)
+    browser.get(server + "/dashboard?district=pudong")
+    assert browser.find_element(By.ID, "dash-district")
+    check(browser)
+    # The ledger and the budget pools, as the city officer reads them.
+    browser.get(server + "/ledger")
+    assert browser.find_element(By.ID, "proposals-total")
+    check(browser)
+    shot(browser, "ledger.png")
+    browser.get(server + "/lists")
+    assert browser.find_element(By.ID, "no-lists")
+    check(browser)
+    browser.get(server + "/lang/en?back=/dashboard")
+    check(browser, "en")
+    shot(browser, "dashboard-en.png")
     browser.get(server + "/lang/en?back=/cases")
     check(browser, "en")

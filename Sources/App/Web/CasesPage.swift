@@ -236,11 +236,13 @@ struct CasesPage: Sendable {
     func decide(_ p: WebSite.PageRequest) async throws -> Response {
         guard let model = try await visibleCase(p) else { return try await site.refusal(p.req, lang: p.lang, status: .notFound) }
         let outcome = text(p, "outcome", limit: 20), reasons = text(p, "reasons"), investment = text(p, "approvedInvestment", limit: 40)
-        var form = ["reasons": reasons, "approvedInvestment": investment]
+        let quotaOverride = text(p, "quotaOverride")
+        var form = ["reasons": reasons, "approvedInvestment": investment, "quotaOverride": quotaOverride]
         for id in model.instrumentIDs { form["granted_\(id)"] = text(p, "granted_\(id)", limit: 40) }
         let fieldOf: (String) -> String? = { path in
             if path == "$.approvedInvestment" { return "approvedInvestment" }
             if path == "reasons" { return "reasons" }
+            if path == "$.quotaOverride" { return "quotaOverride" }
             if path.hasPrefix("$.granted.") { return "granted_" + path.dropFirst("$.granted.".count) }
             return nil
         }
@@ -268,7 +270,14 @@ struct CasesPage: Sendable {
                 if !issues.isEmpty { throw RegistryError.invalid(issues) }
                 action = .approve(approvedInvestment: approved!, granted: granted)
             }
-            try await services(p).applicationStore().decide(id, action, on: today(p), by: try actor(p))
+            // The reason for approving past a yearly quota, checked as the API checks it; the
+            // store refuses an approval past a quota without one (its message says so).
+            let override = quotaOverride.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let problem = TextKind.note.problem(in: quotaOverride) {
+                throw RegistryError.invalid([ValidationIssue(path: "$.quotaOverride", zh: problem.zh, en: problem.en)])
+            }
+            try await services(p).applicationStore().decide(id, action, on: today(p), by: try actor(p),
+                                                            quotaOverride: override.isEmpty ? nil : override)
         }
     }
 }

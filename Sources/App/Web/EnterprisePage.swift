@@ -10,7 +10,7 @@ import Vapor
 struct EnterprisePage: Sendable {
     let site: WebSite
 
-    struct ProjectRow: Encodable { var code: String; var name: String; var status: String; var declared: String }
+    struct ProjectRow: Encodable { var id: String; var code: String; var name: String; var status: String; var declared: String }
     struct Body: Encodable {
         var registered: Bool
         var name: String
@@ -34,7 +34,7 @@ struct EnterprisePage: Sendable {
         }
         let (enterprise, projects) = try await store.projects(of: code)
         let rows = projects.map { m in
-            ProjectRow(code: m.code, name: m.name,
+            ProjectRow(id: (m.id ?? UUID()).uuidString.lowercased(), code: m.code, name: m.name,
                        status: ProjectStatus(rawValue: m.status).map { p.lang == .zh ? $0.label.zh : $0.label.en } ?? m.status,
                        declared: m.declaredFen.map { AmountText.shown(Money(fen: $0), p.lang) } ?? "")
         }

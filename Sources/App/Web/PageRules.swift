@@ -11,8 +11,18 @@ enum PageRules {
         "calculatorUpload": .anyone,
         "policyLibrary": .anyone,
         "policyParameters": .anyone,
-        // The enterprise's own page: its record, projects and plan (read only).
+        // The open data of supported projects: what a government may publish, nothing personal.
+        "openDataSupported": .anyone,
+        // The enterprise's own page: its record, projects and plan.
         "enterpriseHome": .roles([.enterprise]),
+        // Its record and projects in forms: the store's calls of the API's create and update, the
+        // account's own enterprise only (its credit code, never one from the form).
+        "enterpriseRecord": .roles([.enterprise]),
+        "enterpriseRecordSave": .roles([.enterprise]),
+        "enterpriseProjectNew": .roles([.enterprise]),
+        "enterpriseProjectCreate": .roles([.enterprise]),
+        "enterpriseProjectEdit": .roles([.enterprise]),
+        "enterpriseProjectSave": .roles([.enterprise]),
         // Its applications: the same store calls as the API's, each case checked as the API checks it.
         "enterpriseApplications": .roles([.enterprise]),
         "enterpriseApply": .roles([.enterprise]),
@@ -28,6 +38,21 @@ enum PageRules {
         "caseStartReview": .roles([.districtOfficer, .cityOfficer]),
         "caseOpinion": .roles([.department]),
         "caseDecision": .roles([.cityOfficer]),
+        // The 2027 targets dashboard: the readers of `getDashboard`; a report for the roles of
+        // `createTargetReport` (a district officer for its own district, checked as the API checks).
+        "dashboard": .roles([.districtOfficer, .cityOfficer, .administrator]),
+        "dashboardReport": .roles([.districtOfficer, .cityOfficer]),
+        // The ledger and the budget pools: the officers of `listLedgerEntries` and
+        // `listBudgetPools` (a district officer its district); an approval for the city officer,
+        // as `approvePaymentProposal` and `approvePaymentBatch`.
+        "ledger": .roles([.districtOfficer, .cityOfficer, .administrator]),
+        "ledgerApprove": .roles([.cityOfficer]),
+        "ledgerApproveBatch": .roles([.cityOfficer]),
+        // The rolling lists span the city: the city officer and the administrator, as
+        // `listRollingLists`, `getRollingList` and `publishRollingList`.
+        "rollingLists": .roles([.cityOfficer, .administrator]),
+        "rollingList": .roles([.cityOfficer, .administrator]),
+        "rollingListPublish": .roles([.cityOfficer, .administrator]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

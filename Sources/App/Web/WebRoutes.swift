@@ -19,13 +19,21 @@ enum WebRoutes {
                            csrf: CSRFToken(secret: env["RENEWAL_CSRF_KEY"], secure: settings.secureCookie),
                            stylesheet: try String(contentsOf: dir.appendingPathComponent("Public/renewal.css"), encoding: .utf8),
                            authenticator: Authenticator(database: { $0.db }), secureCookie: settings.secureCookie)
+        // For a form too large for its page: answered as a page (`PageTooLarge`).
+        app.storage[PageTooLarge.SiteKey.self] = site
         let pages = app.grouped(PageSecurityHeaders())
         CalculatorPage(site: site).register(pages)
         PolicyLibraryPage(site: site).register(pages)
         SignInPage(site: site, sessions: sessions).register(pages)
         EnterprisePage(site: site).register(pages)
+        EnterpriseRecordPage(site: site).register(pages)
+        EnterpriseProjectPage(site: site).register(pages)
         EnterpriseApplicationsPage(site: site).register(pages)
         CasesPage(site: site).register(pages)
+        DashboardPage(site: site).register(pages)
+        LedgerPage(site: site).register(pages)
+        RollingListsPage(site: site).register(pages)
+        OpenDataPage(site: site).register(pages)
         // Through `site.page` like every page, so that their rows in `PageRules` hold too.
         site.page(pages, .GET, ["lang", ":lang"], id: "language") { p in try WebLanguage.switchRoute(p.req, secure: settings.secureCookie) }
         let css = site.stylesheet

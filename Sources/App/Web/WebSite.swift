@@ -24,6 +24,12 @@ struct WebSite: Sendable {
         var isEnterprise: Bool
         /// The account may open the officers' queue (its rule in `PageRules`).
         var isCaseReader: Bool
+        /// The account may open the targets dashboard (its rule in `PageRules`).
+        var isDashboardReader: Bool
+        /// The account may open the ledger's page.
+        var isLedgerReader: Bool
+        /// The account may open the rolling lists.
+        var isListReader: Bool
         var title: String
     }
 
@@ -79,8 +85,13 @@ struct WebSite: Sendable {
         Frame(lang: WebLanguage.tag(p.lang), otherLang: p.lang == .zh ? "en" : "zh", t: catalogue.table(p.lang),
               csrf: csrf.token(for: p.nonce), path: p.req.url.path, user: p.access?.account.username,
               isEnterprise: p.access?.account.role == .enterprise,
-              isCaseReader: p.access.map { access in PageRules.rules["caseQueue"].map { (try? $0.check(access, writes: false)) != nil } ?? false } ?? false,
+              isCaseReader: mayOpen("caseQueue", p), isDashboardReader: mayOpen("dashboard", p), isLedgerReader: mayOpen("ledger", p), isListReader: mayOpen("rollingLists", p),
               title: catalogue.text(titleKey, p.lang))
+    }
+
+    /// Whether the signed-in account may open a page (for the navigation's links).
+    func mayOpen(_ id: String, _ p: PageRequest) -> Bool {
+        p.access.map { access in PageRules.rules[id].map { (try? $0.check(access, writes: false)) != nil } ?? false } ?? false
     }
 
     /// Renders a template with the frame and the page's part.
@@ -96,8 +107,11 @@ struct WebSite: Sendable {
     struct Refusal: Encodable { var message: String }
 
     func refusal(_ req: Request, lang: Language, status: HTTPResponseStatus, key: String? = nil) async throws -> Response {
+        try await refusal(req, lang: lang, status: status, message: catalogue.text(key ?? (status == .notFound ? "error_not_found" : "error_forbidden"), lang))
+    }
+
+    func refusal(_ req: Request, lang: Language, status: HTTPResponseStatus, message: String) async throws -> Response {
         let p = PageRequest(req: req, lang: lang, access: nil, nonce: csrf.nonce(of: req).nonce, nonceIsNew: false)
-        let message = catalogue.text(key ?? (status == .notFound ? "error_not_found" : "error_forbidden"), lang)
         return try await render(p, "error", titleKey: "error_title", Refusal(message: message), status: status)
     }
 }
