@@ -39,6 +39,7 @@ public final class ProjectFileLines {
 
     let vocabulary: Vocabulary
     let workers: Int
+    let blockSize: Int
     private let handle: FileHandle?
     private var data: Data?
     private var offset = 0
@@ -52,7 +53,8 @@ public final class ProjectFileLines {
     /// `jsonLines`: every line a project file, whatever the first (an import of a `.jsonl`
     /// file); otherwise the first line decides.
     public init(path: String, vocabulary: Vocabulary, jsonLines: Bool = false,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ReadError) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = ProjectFileLines.blockSize) throws(ReadError) {
+        self.blockSize = max(1, blockSize)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path) }
         self.handle = handle
         if jsonLines { lines = true }
@@ -61,7 +63,8 @@ public final class ProjectFileLines {
     }
 
     public init(data: Data, vocabulary: Vocabulary, jsonLines: Bool = false,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = ProjectFileLines.blockSize) {
+        self.blockSize = max(1, blockSize)
         handle = nil
         if jsonLines { lines = true }
         self.data = data
@@ -173,11 +176,11 @@ public final class ProjectFileLines {
 
     private func read() -> [UInt8] {
         if let handle {
-            guard let block = try? handle.read(upToCount: Self.blockSize) else { return [] }
+            guard let block = try? handle.read(upToCount: blockSize) else { return [] }
             return [UInt8](block)
         }
         guard let data, offset < data.count else { return [] }
-        let end = min(offset + Self.blockSize, data.count)
+        let end = min(offset + blockSize, data.count)
         defer { offset = end }
         return [UInt8](data[(data.startIndex + offset)..<(data.startIndex + end)])
     }
