@@ -84,7 +84,7 @@ public final class ProjectFileLines {
                 let last = carry
                 carry = []
                 if lines == nil { lines = false }
-                return parse(last, cuts: [last.count], trailing: true)
+                return parse(last, cuts: [last.count])
             }
             var bytes = carry
             bytes.append(contentsOf: block)
@@ -107,7 +107,7 @@ public final class ProjectFileLines {
                 continue
             }
             carry = Array(bytes[(last + 1)...])
-            return parse(bytes, cuts: cuts, trailing: false)
+            return parse(bytes, cuts: cuts)
         }
         return nil
     }
@@ -141,7 +141,7 @@ public final class ProjectFileLines {
     }
 
     /// Parses the lines ending at `cuts` (the last may end at the buffer's end) across the workers.
-    private func parse(_ bytes: [UInt8], cuts: [Int], trailing: Bool) -> [Line] {
+    private func parse(_ bytes: [UInt8], cuts: [Int]) -> [Line] {
         let first = lineNumber + 1
         lineNumber += cuts.count
         let single = lines == false
