@@ -50,12 +50,13 @@ enum PopulationFile {
         let library = try PolicyLibraryLoader.loadDefault()
         let clock = ContinuousClock()
         var start = clock.now
-        let text = try String(contentsOfFile: path, encoding: .utf8)
         var builder = try PopulationBuilder(vocabulary: library.vocabulary)
-        for (n, line) in text.split(separator: "\n").enumerated() {
-            switch ProjectFileReader.read(text: String(line), vocabulary: library.vocabulary) {
-            case .success(let file): for p in file.projects { builder.append(p, enterprise: file.enterprise) }
-            case .failure(let failure): throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "line \(n + 1): \(failure)"])
+        try ProjectFileLines(path: path, vocabulary: library.vocabulary).forEach { lines in
+            for line in lines {
+                switch line.result {
+                case .success(let file): for p in file.projects { builder.append(p, enterprise: file.enterprise) }
+                case .failure(let failure): throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "line \(line.number): \(failure)"])
+                }
             }
         }
         let population = builder.population

@@ -21,6 +21,14 @@ if let path = option("--write-population") {
     try PopulationFile.write(to: path, count: Int(option("--count") ?? "") ?? 100_000, seed: UInt64(option("--seed") ?? "") ?? 20240531)
     exit(0)
 }
+if let path = option("--simulate-file") {
+    try SimulateFile.run(path: path)
+    exit(0)
+}
+if let path = option("--read-file") {
+    try ReaderSpeed.run(path: path)
+    exit(0)
+}
 if let path = option("--population-file") {
     try PopulationFile.evaluate(path: path, totalsPath: option("--totals-json"))
     exit(0)

@@ -33,22 +33,26 @@ enum PopulationSources {
         return builder.population
     }
 
-    /// JSON Lines of project files (one enterprise a line), or a single project file. Every
-    /// line is validated; the first invalid one stops the run with its line number and paths.
+    /// JSON Lines of project files (one enterprise a line), or a single project file, through
+    /// the one streaming reader (`ProjectFileLines`: every check of `match`, on all cores, memory
+    /// flat in the file's size). The first invalid line stops the run with its number and paths.
     static func file(_ path: String, library: PolicyLibrary, bar: ProgressBar) throws -> Population {
-        let text = try InputReading.read(path)
+        let reader = try ProjectFileLines(path: path, vocabulary: library.vocabulary)
         var builder = try PopulationBuilder(vocabulary: library.vocabulary)
-        let trimmed = text.drop { $0.isWhitespace }
-        let lines: [Substring] = trimmed.hasPrefix("{") && text.contains("\n{") ? text.split(separator: "\n", omittingEmptySubsequences: true) : [Substring(text)]
-        bar.start(language: .zh, label: "读取 / reading", total: lines.count)
-        for (n, line) in lines.enumerated() {
-            switch ProjectFileReader.read(text: String(line), vocabulary: library.vocabulary) {
-            case .success(let file): for p in file.projects { builder.append(p, enterprise: file.enterprise) }
-            case .failure(let failure):
-                bar.finish()
-                throw ValidationError("\(path) line \(n + 1):\n" + failure.issues.map { "  \($0.path): \($0.message.en)" }.joined(separator: "\n"))
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        bar.start(language: .zh, label: "读取 / reading (MB)", total: max(1, size >> 20))
+        var read = 0
+        try reader.forEach { lines in
+            for line in lines {
+                switch line.result {
+                case .success(let file): for p in file.projects { builder.append(p, enterprise: file.enterprise) }
+                case .failure(let failure):
+                    bar.finish()
+                    throw ValidationError("\(path) line \(line.number):\n" + failure.issues.map { "  \($0.path): \($0.message.en)" }.joined(separator: "\n"))
+                }
             }
-            if n % 1000 == 0 { bar.update(n) }
+            read += ProjectFileLines.blockSize >> 20
+            bar.update(min(read, size >> 20))
         }
         bar.finish()
         return builder.population

@@ -75,15 +75,14 @@ struct RiskScanCommand: AsyncParsableCommand {
     }
 
     static func read(_ path: String, library: PolicyLibrary) throws -> RiskPopulation {
-        let text = try InputReading.read(path)
-        let trimmed = text.drop { $0.isWhitespace }
-        let lines: [Substring] = trimmed.hasPrefix("{") && text.contains("\n{") ? text.split(separator: "\n", omittingEmptySubsequences: true) : [Substring(text)]
         var population = RiskPopulation()
-        for (n, line) in lines.enumerated() {
-            switch ProjectFileReader.read(text: String(line), vocabulary: library.vocabulary) {
-            case .success(let file): population.add(file)
-            case .failure(let failure):
-                throw ValidationError("\(path) line \(n + 1):\n" + failure.issues.map { "  \($0.path): \($0.message.en)" }.joined(separator: "\n"))
+        try ProjectFileLines(path: path, vocabulary: library.vocabulary).forEach { lines in
+            for line in lines {
+                switch line.result {
+                case .success(let file): population.add(file)
+                case .failure(let failure):
+                    throw ValidationError("\(path) line \(line.number):\n" + failure.issues.map { "  \($0.path): \($0.message.en)" }.joined(separator: "\n"))
+                }
             }
         }
         return population

@@ -90,6 +90,11 @@ import VaporTesting
             #expect(dry.changed > 0 && dry.totalAfter < dry.totalBefore)
             let unchanged = try await Reevaluation(db: app.db, library: app.policyLibrary).run(batch: 50, dryRun: true)
             #expect(unchanged.changed == 0, "a dry run wrote")
+            // The preview of the change (the overlay over the library in force) is the dry run, and writes nothing.
+            var previewed: [Reevaluation.Change] = []
+            let preview = try await Reevaluation.preview(db: app.db, library: app.policyLibrary, overlay: overlay) { previewed.append($0) }
+            #expect(preview == dry && previewed.count == dry.changed && previewed.allSatisfy { $0.after <= $0.before })
+            #expect(try await Reevaluation(db: app.db, library: app.policyLibrary).run(dryRun: true).changed == 0, "the preview wrote")
 
             let real = try await Reevaluation(db: app.db, library: lower).run(batch: 33)
             #expect(real == dry)

@@ -30,14 +30,29 @@ public struct JSONParser {
     /// Objects and arrays may nest this deep; deeper is refused before the stack is at risk.
     public static let maxDepth = 64
 
-    private let bytes: [UInt8]
+    // An unsafe view of the caller's bytes, valid for the call: no copy and no bounds checks
+    // beyond the parser's own, which guard every read (a line of a file is parsed in place).
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
     public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
-        try parse(Array(text.utf8))
+        var text = text
+        // Native strings are contiguous UTF-8: parsed where they are.
+        let result: Result<JSONValue, SyntaxError> = text.withUTF8 { buffer in
+            do throws(SyntaxError) { return .success(try parse(buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        let result: Result<JSONValue, SyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(SyntaxError) { return .success(try parse(buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Parses the bytes in place; they must stay valid for the call only.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         // A UTF-8 byte-order mark is common in files saved by Windows tools.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
@@ -48,7 +63,7 @@ public struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private func error(_ message: String) -> SyntaxError {
         var line = 1, column = 1
@@ -58,8 +73,19 @@ public struct JSONParser {
         return SyntaxError(line: line, column: column, message: message)
     }
 
+    private func invalidUTF8() -> SyntaxError {
+        var e = error("string is not valid UTF-8")
+        e.zh = "字符串不是有效的 UTF-8 编码"
+        return e
+    }
+
     private mutating func skipSpace() {
-        while index < bytes.count, [32, 9, 10, 13].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 32, 9, 10, 13: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
@@ -82,11 +108,12 @@ public struct JSONParser {
     }
 
     private mutating func literal(_ word: String) throws(SyntaxError) {
-        let w = Array(word.utf8)
-        guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
-            throw error("expected '\(word)'")
+        var at = index
+        for b in word.utf8 {
+            guard at < bytes.count, bytes[at] == b else { throw error("expected '\(word)'") }
+            at += 1
         }
-        index += w.count
+        index = at
     }
 
     private mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
@@ -130,13 +157,33 @@ public struct JSONParser {
 
     private mutating func string() throws(SyntaxError) -> String {
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: made straight from their bytes, without a buffer.
+        var end = index
+        var ascii = true
+        while end < bytes.count {
+            let b = bytes[end]
+            if b == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                // Bytes that are not UTF-8 are refused, not replaced: a name must arrive as written.
+                guard let text = ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self) else {
+                    throw invalidUTF8()
+                }
+                index = end + 1
+                return text
+            }
+            if b == UInt8(ascii: "\\") || b < 32 { break }
+            ascii = ascii && b < 0x80
+            end += 1
+        }
+        var out: [UInt8] = Array(bytes[index..<end])
+        index = end
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: out, as: UTF8.self)
+                guard let text = String(validating: out, as: UTF8.self) else { throw invalidUTF8() }
+                return text
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw error("unterminated escape") }
@@ -212,6 +259,6 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw error("expected exponent digits") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 }

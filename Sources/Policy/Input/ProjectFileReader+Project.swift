@@ -81,7 +81,7 @@ extension ProjectFileReader {
 
     /// An optional array member, each element read by `read`; failed elements are dropped
     /// (their issues are recorded, so the file is refused anyway).
-    mutating func list<T>(_ m: [String: JSONValue], _ key: String, at path: String,
+    mutating func list<T>(_ m: Members, _ key: String, at path: String,
                           _ read: (inout ProjectFileReader, JSONValue, String) -> T?) -> [T] {
         guard let value = m[key], value != .null, let elements = array(value, at: "\(path).\(key)") else { return [] }
         var out: [T] = []
@@ -205,7 +205,7 @@ extension ProjectFileReader {
                                      contractNumber: optionalString(m, "contractNumber", .identifier, at: path))
     }
 
-    mutating func productContract(_ m: [String: JSONValue], _ key: String, at path: String) -> ProductContract? {
+    mutating func productContract(_ m: Members, _ key: String, at path: String) -> ProductContract? {
         guard let value = m[key], value != .null,
               let c = object(value, at: "\(path).\(key)", allowed: Self.contractFields) else { return nil }
         guard let amount = requiredMoney(c, "amount", at: "\(path).\(key)") else { return nil }

@@ -8,13 +8,19 @@ public struct ProjectFileReader {
 
     /// Reads JSON or YAML text.
     public static func read(text: String, vocabulary: Vocabulary) -> Result<ProjectFile, ValidationFailure> {
+        var text = text
+        return text.withUTF8 { read(bytes: $0, vocabulary: vocabulary) }
+    }
+
+    /// Reads JSON or YAML bytes in place (a line of a JSON Lines file, a request's body): JSON
+    /// is parsed from the bytes themselves, YAML through a string.
+    public static func read(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary) -> Result<ProjectFile, ValidationFailure> {
         let value: JSONValue
         do {
-            let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
-            if trimmed.first == "{" || trimmed.first == "[" {
-                value = try JSONParser.parse(text)
+            if startsAsJSON(bytes) {
+                value = try JSONParser.parse(bytes)
             } else {
-                value = try JSONValue.parseYAML(text)
+                value = try JSONValue.parseYAML(String(decoding: bytes, as: UTF8.self))
             }
         } catch let error as JSONParser.SyntaxError {
             return .failure(ValidationFailure(issues: [error.issue]))
@@ -23,6 +29,20 @@ public struct ProjectFileReader {
                 zh: "YAML 格式错误：\(error)", en: "malformed YAML: \(error)")]))
         }
         return read(value, vocabulary: vocabulary)
+    }
+
+    /// The first character after spaces and a byte-order mark is `{` or `[`.
+    static func startsAsJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 32, 10, 13, 9: i += 1
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF: i += 3
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return true
+            default: return false
+            }
+        }
+        return false
     }
 
     public static func read(_ value: JSONValue, vocabulary: Vocabulary) -> Result<ProjectFile, ValidationFailure> {
@@ -138,6 +158,17 @@ public struct ProjectFileReader {
 
     // MARK: - Helpers shared by the parts of the reader
 
+    /// An object's members, looked up by a scan: a project's objects have at most 17 keys, and a
+    /// scan of the parser's array costs less than hashing them into a dictionary. The parser has
+    /// refused duplicate keys already.
+    struct Members {
+        let pairs: [(key: String, value: JSONValue)]
+        subscript(key: String) -> JSONValue? {
+            for pair in pairs where pair.key == key { return pair.value }
+            return nil
+        }
+    }
+
     mutating func issue(_ path: String, zh: String, en: String) {
         issues.append(ValidationIssue(path: path, zh: zh, en: en))
     }
@@ -148,63 +179,65 @@ public struct ProjectFileReader {
 
     /// The members of an object, refusing keys not in `allowed` (a misspelt key would otherwise
     /// be silently ignored and the project under-evaluated).
-    mutating func object(_ value: JSONValue, at path: String, allowed: Set<String>) -> [String: JSONValue]? {
+    mutating func object(_ value: JSONValue, at path: @autoclosure () -> String, allowed: Set<String>) -> Members? {
         guard case .object(let members) = value else {
-            issue(path, zh: "应为对象，实为\(value.kindName)", en: "expected an object, found \(value.kindName)")
+            issue(path(), zh: "应为对象，实为\(value.kindName)", en: "expected an object, found \(value.kindName)")
             return nil
         }
-        var result: [String: JSONValue] = [:]
+        // The common case, every key allowed, keeps the parser's array as it is.
+        if members.allSatisfy({ allowed.contains($0.key) }) { return Members(pairs: members) }
+        var kept: [(key: String, value: JSONValue)] = []
         for (key, member) in members {
-            if allowed.contains(key) { result[key] = member } else {
-                issue("\(path).\(key)", zh: "未知字段（允许：\(allowed.sorted().joined(separator: ", "))）",
+            if allowed.contains(key) { kept.append((key, member)) } else {
+                issue("\(path()).\(key)", zh: "未知字段（允许：\(allowed.sorted().joined(separator: ", "))）",
                       en: "unknown field (allowed: \(allowed.sorted().joined(separator: ", ")))")
             }
         }
-        return result
+        return Members(pairs: kept)
     }
 
-    mutating func array(_ value: JSONValue, at path: String) -> [JSONValue]? {
+    mutating func array(_ value: JSONValue, at path: @autoclosure () -> String) -> [JSONValue]? {
         guard case .array(let elements) = value else {
-            issue(path, zh: "应为数组，实为\(value.kindName)", en: "expected an array, found \(value.kindName)")
+            issue(path(), zh: "应为数组，实为\(value.kindName)", en: "expected an array, found \(value.kindName)")
             return nil
         }
         return elements
     }
 
-    mutating func requiredString(_ m: [String: JSONValue], _ key: String, _ kind: TextKind, at path: String) -> String? {
-        guard let value = m[key], value != .null else { missing("\(path).\(key)"); return nil }
-        return string(value, kind, at: "\(path).\(key)")
+    mutating func requiredString(_ m: Members, _ key: String, _ kind: TextKind, at path: @autoclosure () -> String) -> String? {
+        guard let value = m[key], value != .null else { missing("\(path()).\(key)"); return nil }
+        return string(value, kind, at: "\(path()).\(key)")
     }
 
     /// A text of `kind`: refused when blank, too long, or holding a control character (the
     /// limits of `TextKind`, the same as the contract's).
-    mutating func string(_ value: JSONValue, _ kind: TextKind, at path: String) -> String? {
+    mutating func string(_ value: JSONValue, _ kind: TextKind, at path: @autoclosure () -> String) -> String? {
         let text: String
         switch value {
         case .string(let s): text = s
         case .number(let n): text = n
         default:
-            issue(path, zh: "应为文本，实为\(value.kindName)", en: "expected a string, found \(value.kindName)")
+            issue(path(), zh: "应为文本，实为\(value.kindName)", en: "expected a string, found \(value.kindName)")
             return nil
         }
         if let problem = kind.problem(in: text) {
-            issue(path, zh: problem.zh, en: problem.en)
+            issue(path(), zh: problem.zh, en: problem.en)
             return nil
         }
         let trimmed = text.trimmingSpaces
-        if trimmed.isEmpty { issue(path, zh: "不能为空", en: "must not be empty"); return nil }
+        if trimmed.isEmpty { issue(path(), zh: "不能为空", en: "must not be empty"); return nil }
         return trimmed
     }
 
-    mutating func optionalString(_ m: [String: JSONValue], _ key: String, _ kind: TextKind, at path: String) -> String? {
+    mutating func optionalString(_ m: Members, _ key: String, _ kind: TextKind, at path: @autoclosure () -> String) -> String? {
         guard let value = m[key], value != .null else { return nil }
-        return string(value, kind, at: "\(path).\(key)")
+        return string(value, kind, at: "\(path()).\(key)")
     }
 
-    mutating func bool(_ m: [String: JSONValue], _ key: String, at path: String) -> Bool {
+    mutating func bool(_ m: Members, _ key: String, at path: @autoclosure () -> String) -> Bool {
         guard let value = m[key], value != .null else { return false }
         guard case .bool(let b) = value else {
-            issue("\(path).\(key)", zh: "应为 true 或 false", en: "expected true or false, found \(value.kindName)")
+            issue("\(path()).\(key)", zh: "应为 true 或 false", en: "expected true or false, found \(value.kindName)")
             return false
         }
         return b
@@ -212,82 +245,82 @@ public struct ProjectFileReader {
 
     /// An amount of yuan: a non-negative decimal with at most two decimals, as a string or a
     /// number.
-    mutating func money(_ value: JSONValue, at path: String) -> Money? {
+    mutating func money(_ value: JSONValue, at path: @autoclosure () -> String) -> Money? {
         let text: String
         switch value {
         case .string(let s): text = s.trimmingSpaces
         case .number(let n): text = n
         default:
-            issue(path, zh: "应为金额（元），实为\(value.kindName)", en: "expected an amount in yuan, found \(value.kindName)")
+            issue(path(), zh: "应为金额（元），实为\(value.kindName)", en: "expected an amount in yuan, found \(value.kindName)")
             return nil
         }
         if let money = Money(yuanText: text) { return money }
         if let plain = DecimalText.withoutLeadingZeros(text) {
-            issue(path, zh: "金额不能以多余的 0 开头：\(text.shown)（应写作 \(plain)）",
+            issue(path(), zh: "金额不能以多余的 0 开头：\(text.shown)（应写作 \(plain)）",
                   en: "amount has leading zeros: \(text.shown) (write \(plain))")
         } else if text.hasPrefix("-") {
-            issue(path, zh: "金额不能为负数：\(text.shown)", en: "amount must not be negative: \(text.shown)")
+            issue(path(), zh: "金额不能为负数：\(text.shown)", en: "amount must not be negative: \(text.shown)")
         } else if let (_, fraction) = DecimalText.split(text), fraction.count > 2 {
-            issue(path, zh: "金额最多精确到分（两位小数）：\(text.shown)", en: "amount has more than two decimals (fen): \(text.shown)")
+            issue(path(), zh: "金额最多精确到分（两位小数）：\(text.shown)", en: "amount has more than two decimals (fen): \(text.shown)")
         } else {
-            issue(path, zh: "不是有效的金额（元，如 \"1234.56\"）：\(text.shown)",
+            issue(path(), zh: "不是有效的金额（元，如 \"1234.56\"）：\(text.shown)",
                   en: "not a valid amount in yuan (a plain decimal such as \"1234.56\"): \(text.shown)")
         }
         return nil
     }
 
-    mutating func requiredMoney(_ m: [String: JSONValue], _ key: String, at path: String) -> Money? {
-        guard let value = m[key], value != .null else { missing("\(path).\(key)"); return nil }
-        return money(value, at: "\(path).\(key)")
+    mutating func requiredMoney(_ m: Members, _ key: String, at path: @autoclosure () -> String) -> Money? {
+        guard let value = m[key], value != .null else { missing("\(path()).\(key)"); return nil }
+        return money(value, at: "\(path()).\(key)")
     }
 
-    mutating func optionalMoney(_ m: [String: JSONValue], _ key: String, at path: String) -> Money? {
+    mutating func optionalMoney(_ m: Members, _ key: String, at path: @autoclosure () -> String) -> Money? {
         guard let value = m[key], value != .null else { return nil }
-        return money(value, at: "\(path).\(key)")
+        return money(value, at: "\(path()).\(key)")
     }
 
     /// A rate between 0 and 1 inclusive, e.g. `"0.035"` or `"3.5%"`.
-    mutating func optionalRate(_ m: [String: JSONValue], _ key: String, at path: String) -> Ratio? {
+    mutating func optionalRate(_ m: Members, _ key: String, at path: @autoclosure () -> String) -> Ratio? {
         guard let value = m[key], value != .null else { return nil }
         let text: String
         switch value {
         case .string(let s): text = s
         case .number(let n): text = n
         default:
-            issue("\(path).\(key)", zh: "应为比率，如 \"0.035\" 或 \"3.5%\"", en: "expected a rate such as \"0.035\" or \"3.5%\"")
+            issue("\(path()).\(key)", zh: "应为比率，如 \"0.035\" 或 \"3.5%\"", en: "expected a rate such as \"0.035\" or \"3.5%\"")
             return nil
         }
         // 32 characters, as the contract's Rate: more is no rate, whatever its digits.
         guard text.unicodeScalars.count <= 32, let ratio = Ratio(text: text), ratio <= .one else {
-            issue("\(path).\(key)", zh: "比率应在 0 与 1 之间（如 \"0.035\" 或 \"3.5%\"）：\(text.shown)",
+            issue("\(path()).\(key)", zh: "比率应在 0 与 1 之间（如 \"0.035\" 或 \"3.5%\"）：\(text.shown)",
                   en: "rate must be between 0 and 1 (e.g. \"0.035\" or \"3.5%\"): \(text.shown)")
             return nil
         }
         return ratio
     }
 
-    mutating func optionalDay(_ m: [String: JSONValue], _ key: String, at path: String) -> Day? {
+    mutating func optionalDay(_ m: Members, _ key: String, at path: @autoclosure () -> String) -> Day? {
         guard let value = m[key], value != .null else { return nil }
         guard case .string(let s) = value, let day = Day(iso: s) else {
             let shown: String
             if case .string(let s) = value { shown = s } else { shown = value.kindName }
-            issue("\(path).\(key)", zh: "应为有效日期 YYYY-MM-DD：\(shown)", en: "expected a valid date YYYY-MM-DD: \(shown)")
+            issue("\(path()).\(key)", zh: "应为有效日期 YYYY-MM-DD：\(shown)", en: "expected a valid date YYYY-MM-DD: \(shown)")
             return nil
         }
         return day
     }
 
     /// Refuses `later` when it comes before `earlier`.
-    mutating func order(_ earlier: Day?, _ earlierKey: String, _ later: Day?, _ laterKey: String, at path: String) {
+    mutating func order(_ earlier: Day?, _ earlierKey: String, _ later: Day?, _ laterKey: String, at path: @autoclosure () -> String) {
         guard let earlier, let later, later < earlier else { return }
-        issue("\(path).\(laterKey)", zh: "\(laterKey)（\(later)）早于 \(earlierKey)（\(earlier)）",
+        issue("\(path()).\(laterKey)", zh: "\(laterKey)（\(later)）早于 \(earlierKey)（\(earlier)）",
               en: "\(laterKey) (\(later)) is before \(earlierKey) (\(earlier))")
     }
 
-    mutating func checkUniqueIds(_ ids: [String], at path: String, field: String) {
+    mutating func checkUniqueIds(_ ids: [String], at path: @autoclosure () -> String, field: String) {
         var seen: Set<String> = []
         for (i, id) in ids.enumerated() where !seen.insert(id).inserted {
-            issue("\(path)[\(i)].\(field)", zh: "编号重复：\(id)", en: "duplicate id: \(id)")
+            issue("\(path())[\(i)].\(field)", zh: "编号重复：\(id)", en: "duplicate id: \(id)")
         }
     }
 }

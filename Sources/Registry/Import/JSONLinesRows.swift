@@ -1,28 +1,29 @@
-import Dispatch
 import Foundation
 import Policy
 import Tabular
 
 /// The projects of a JSON Lines file (one project file — an enterprise and its projects — a
-/// line), read as they are consumed: the file is read in blocks of a megabyte and each batch of
-/// lines is validated on all cores, so memory stays flat whatever the size of the file and a
-/// million projects do not wait on one core.
+/// line), read as they are consumed through the engine's one bulk reader (`ProjectFileLines`:
+/// blocks of the file, each block's lines checked on all cores), so memory stays flat whatever
+/// the size of the file and a million projects do not wait on one core.
 ///
 /// Rows are numbered by line (from 1), blank lines skipped, as an editor shows them.
 final class JSONLinesRows: Sequence {
-    let source: BlockSource
-    let vocabulary: Vocabulary
-    /// Bytes read but not yet split into lines (the start of a line the block cut).
-    var carry: [UInt8] = []
-    var lineNumber = 0
+    let lines: ProjectFileLines
     var ready: [Result<ImportedRow, RowFailure>] = []
     var readyIndex = 0
     var finished = false
-    let workers = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     init(source: TabularSource, vocabulary: Vocabulary) throws {
-        self.source = try BlockSource(source)
-        self.vocabulary = vocabulary
+        switch source {
+        case .file(let url):
+            do { lines = try ProjectFileLines(path: url.path, vocabulary: vocabulary, jsonLines: true) } catch {
+                throw TabularError(row: nil, issues: [CellIssue(column: nil, message: LocalizedText(
+                    zh: "无法读取文件 \(url.lastPathComponent)", en: "cannot read \(url.lastPathComponent)"))])
+            }
+        case .data(let d):
+            lines = ProjectFileLines(data: d, vocabulary: vocabulary, jsonLines: true)
+        }
     }
 
     struct Iterator: IteratorProtocol {
@@ -43,67 +44,26 @@ final class JSONLinesRows: Sequence {
         return ready[readyIndex]
     }
 
-    /// Reads the next block, cuts it into whole lines and validates them in parallel.
+    /// The next block's lines as rows: a project file's projects each a row, a refused line one failure.
     func fill() {
-        var lines: [(number: Int, bytes: ArraySlice<UInt8>)] = []
-        let block = source.next()
-        if block.isEmpty {
+        let batch: [ProjectFileLines.Line]?
+        do { batch = try lines.next() } catch {
+            ready.append(.failure(RowFailure(row: error.line ?? 0, issues: [CellIssue(column: nil, message: error.message)], endsImport: true)))
             finished = true
-            if !carry.isEmpty {
-                lineNumber += 1
-                lines.append((lineNumber, carry[...]))
-                carry = []
-            }
-        } else {
-            carry.append(contentsOf: block)
-            var start = carry.startIndex
-            while let newline = carry[start...].firstIndex(of: 0x0A) {
-                lineNumber += 1
-                lines.append((lineNumber, carry[start..<newline]))
-                start = newline + 1
-            }
-            carry = Array(carry[start...])
+            return
         }
-        // Blank lines are not rows.
-        lines.removeAll { $0.bytes.allSatisfy { $0 == 32 || $0 == 13 || $0 == 9 } }
-        guard !lines.isEmpty else { return }
-
-        let slices = Swift.min(workers, lines.count)
-        var results = [[Result<ImportedRow, RowFailure>]](repeating: [], count: slices)
-        let vocabulary = self.vocabulary
-        let batch = lines
-        results.withUnsafeMutableBufferPointer { out in
-            let out = UncheckedBuffer(out)
-            DispatchQueue.concurrentPerform(iterations: slices) { s in
-                var mine: [Result<ImportedRow, RowFailure>] = []
-                var i = s * batch.count / slices
-                let end = (s + 1) * batch.count / slices
-                while i < end {
-                    Self.parse(batch[i].bytes, row: batch[i].number, vocabulary: vocabulary, into: &mine)
-                    i += 1
-                }
-                out.buffer[s] = mine
+        guard let batch else { finished = true; return }
+        for line in batch {
+            switch line.result {
+            case .success(let file):
+                for p in file.projects { ready.append(.success(ImportedRow(row: line.number, enterprise: file.enterprise, project: p))) }
+            case .failure(let failure):
+                ready.append(.failure(RowFailure(row: line.number, issues: failure.issues.map {
+                    CellIssue(column: $0.path, message: $0.message, path: $0.path)
+                })))
             }
-        }
-        for r in results { ready.append(contentsOf: r) }
-    }
-
-    static func parse(_ bytes: ArraySlice<UInt8>, row: Int, vocabulary: Vocabulary, into out: inout [Result<ImportedRow, RowFailure>]) {
-        switch ProjectFileReader.read(text: String(decoding: bytes, as: UTF8.self), vocabulary: vocabulary) {
-        case .success(let file):
-            for p in file.projects { out.append(.success(ImportedRow(row: row, enterprise: file.enterprise, project: p))) }
-        case .failure(let failure):
-            out.append(.failure(RowFailure(row: row, issues: failure.issues.map {
-                CellIssue(column: $0.path, message: $0.message, path: $0.path)
-            })))
         }
     }
-}
-
-/// Each worker writes only its own element.
-private struct UncheckedBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// A file, or bytes in memory, handed out in blocks of about a megabyte.

@@ -17,9 +17,11 @@ public struct ReevaluationReport: Sendable, Equatable {
 /// library is installed — so that lists, filters by amount or instrument, and exports agree with
 /// what `match` says today.
 ///
-/// The projects are walked in batches in name order (keyset), evaluated by the batch engine (the
-/// same results as `match`), and only the rows that changed are rewritten, one transaction a
-/// batch. `updated_at` is left alone: the project's content did not change, its evaluation did.
+/// The stored projects are read in bulk, chunk by chunk, straight into the batch engine's
+/// population (`StoredPopulation`: a few queries a chunk, no model per row), evaluated on all
+/// cores by the batch engine (the same results as `match`), and only the rows that changed are
+/// rewritten, one transaction a chunk. `updated_at` is left alone: the project's content did not
+/// change, its evaluation did.
 public struct Reevaluation: Sendable {
     public let db: any Database
     public let library: PolicyLibrary
@@ -41,36 +43,41 @@ public struct Reevaluation: Sendable {
         public let instrumentsAfter: [String]
     }
 
-    public func run(batch: Int = 1000, dryRun: Bool = false,
+    /// What a change of parameters would do to the stored projects, written nowhere: `overlay`
+    /// applied to the library (a preview for the officer who is about to make the change).
+    /// Changes are reported in name order.
+    public static func preview(db: any Database, library: PolicyLibrary, overlay: ParameterOverlay,
+                               changed: ((Change) -> Void)? = nil) async throws -> ReevaluationReport {
+        try await Reevaluation(db: db, library: try library.applying(overlay)).run(dryRun: true, changed: changed)
+    }
+
+    /// - Parameter batch: projects read and evaluated at a time.
+    /// - Parameter changed: told of every changed project, in name order, once all are evaluated.
+    public func run(batch: Int = 20_000, dryRun: Bool = false,
                     progress: (@Sendable (_ examined: Int) -> Void)? = nil,
                     changed: ((Change) -> Void)? = nil) async throws -> ReevaluationReport {
         let store = ProjectStore(db: db, engine: Engine(library: library))
+        let sql = try store.sqlDatabase  // refuses a database without SQL before reading anything
         let ids = try PopulationBuilder(vocabulary: library.vocabulary).population.categoryIds
         let evaluator = BatchEvaluator(library: library, categoryIds: ids)
-        _ = try store.sqlDatabase  // refuses a database without SQL before reading anything
         var report = ReevaluationReport()
-        try await store.forEachProject(ProjectFilter(), batch: batch) { models in
-            var builder = try PopulationBuilder(vocabulary: library.vocabulary)
-            for m in models { builder.append(m.domain(), enterprise: m.enterprise.domain()) }
-            let population = builder.population
-            var updates: [(UUID, Int64, String)] = []
-            for (i, m) in models.enumerated() {
-                let outcome = evaluator.evaluate(population, project: i)
-                let lines = outcome.recommendedCityInstruments
-                let instruments = ProjectModel.instrumentList(lines)
-                report.examined += 1
-                report.totalBefore += Money(fen: m.recommendedFen)
-                report.totalAfter += Money(fen: outcome.total)
-                if outcome.total != m.recommendedFen || instruments != m.recommendedInstruments {
-                    updates.append((try m.requireID(), outcome.total, instruments))
-                    changed?(Change(projectID: try m.requireID(), creditCode: m.enterprise.creditCode, projectCode: m.code, projectName: m.name,
-                                    before: Money(fen: m.recommendedFen), after: Money(fen: outcome.total),
-                                    instrumentsBefore: m.recommendedInstruments.split(separator: ",").map(String.init), instrumentsAfter: lines))
+        var changes: [Change] = []
+        try await StoredPopulation(sql: sql, vocabulary: library.vocabulary).forEachChunk(size: max(1, batch)) { chunk in
+            let found = Self.evaluate(chunk, with: evaluator)
+            report.examined += chunk.ids.count
+            report.totalBefore += Money(fen: chunk.recommendedFen.reduce(0, +))
+            report.totalAfter += Money(fen: found.total)
+            report.changed += found.changed.count
+            if changed != nil {
+                for (i, after, lines) in found.changed {
+                    changes.append(Change(projectID: chunk.ids[i], creditCode: chunk.creditCodes[i], projectCode: chunk.codes[i],
+                                          projectName: chunk.names[i], before: Money(fen: chunk.recommendedFen[i]), after: Money(fen: after),
+                                          instrumentsBefore: chunk.recommendedInstruments[i].split(separator: ",").map(String.init),
+                                          instrumentsAfter: lines))
                 }
             }
-            report.changed += updates.count
-            if !dryRun, !updates.isEmpty {
-                let updates = updates
+            if !dryRun, !found.changed.isEmpty {
+                let updates = found.changed.map { (chunk.ids[$0.index], $0.total, ProjectModel.instrumentList($0.instruments)) }
                 try await db.transaction { db in
                     let sql = try ProjectStore(db: db, engine: store.engine).sqlDatabase
                     for (id, fen, instruments) in updates {
@@ -82,6 +89,36 @@ public struct Reevaluation: Sendable {
             }
             progress?(report.examined)
         }
+        if let changed {
+            changes.sort { ($0.projectName, $0.projectCode, $0.projectID.uuidString) < ($1.projectName, $1.projectCode, $1.projectID.uuidString) }
+            changes.forEach(changed)
+        }
         return report
+    }
+
+    /// The chunk evaluated on all cores: its new total, and the projects whose total or
+    /// combination differs from the stored one.
+    static func evaluate(_ chunk: StoredPopulation.Chunk, with evaluator: BatchEvaluator)
+        -> (total: Int64, changed: [(index: Int, total: Int64, instruments: [String])]) {
+        struct Sink: BatchSink {
+            let stored: (fen: [Int64], instruments: [String])
+            var next: Int
+            var total: Int64 = 0
+            var changed: [(index: Int, total: Int64, instruments: [String])] = []
+            mutating func record(_ outcome: borrowing ProjectOutcome) {
+                let lines = outcome.recommendedCityInstruments
+                total += outcome.total
+                if outcome.total != stored.fen[next] || ProjectModel.instrumentList(lines) != stored.instruments[next] {
+                    changed.append((next, outcome.total, lines))
+                }
+                next += 1
+            }
+        }
+        let population = chunk.population
+        let stored = (fen: chunk.recommendedFen, instruments: chunk.recommendedInstruments)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, population.count))
+        // The evaluator gives worker w the projects from count·w/workers on, in order.
+        let sinks = evaluator.run(population, workers: workers) { w in Sink(stored: stored, next: population.count * w / workers) }
+        return (sinks.reduce(0) { $0 + $1.total }, sinks.flatMap(\.changed))
     }
 }
