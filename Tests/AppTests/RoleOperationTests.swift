@@ -171,6 +171,10 @@ import Yams
         "releaseScenarioTask": .only(city),
         "takeScenarioTask": .only([.enterprise]),
         "designateScenarioBenchmark": .only([.cityOfficer]),
+        // The plan's progress: the test department is 市经济信息化委's, task 1.1's unit.
+        "getPlanProgress": .only([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "listPlanProgressReports": .only([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "reportPlanProgress": .only([.cityOfficer, .department]),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -428,6 +432,10 @@ import Yams
             case "takeScenarioTask": return (.POST, "api/scenario-tasks/\(task)/takers", "{}")
             // The first designation is made, the next are 409: allowed.
             case "designateScenarioBenchmark": return (.POST, "api/scenario-tasks/\(task)/designations", #"{"creditCode": "\#(Self.codeA)"}"#)
+            case "getPlanProgress": return (.GET, "api/plan-progress?quarter=2025Q4", nil)
+            case "listPlanProgressReports": return (.GET, "api/plan-progress/tasks/1.1/reports", nil)
+            case "reportPlanProgress":
+                return (.POST, "api/plan-progress/reports", #"{"task": "1.1", "quarter": "2025Q4", "status": "on_track", "text": "第一版清单已发布"}"#)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)

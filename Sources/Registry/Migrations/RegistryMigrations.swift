@@ -27,6 +27,8 @@ public enum RegistryMigrations {
          // 017: reports of the targets' measures (the dashboard).
          CreateTargetReports(),
          // 019: the list library and the resource library.
-         CreateListLibrary()]
+         CreateListLibrary(),
+         // 022: the plan's own progress, quarterly reports of the units' tasks.
+         CreatePlanProgressReports()]
     }
 }

@@ -12,6 +12,7 @@ import Policy
 ///     lists.yaml          the kinds of list of the list library, and the targets they feed (lists.md)
 ///     resources.yaml      the financial products' types; which resources fit a project (resources.md)
 ///     scenarios.yaml      the fields of the application-scenario tasks (lists.md)
+///     progress.yaml       the units' tasks under the measures, when quarterly reports fall due (progress.md)
 ///
 /// Loading is the module's only I/O; every rule takes the loaded values.
 public struct WorkflowLibrary: Sendable {
@@ -26,6 +27,8 @@ public struct WorkflowLibrary: Sendable {
     public var resources: ResourceRules = ResourceRules()
     /// The scenario tasks' fields (none without `scenarios.yaml`).
     public var scenarios: ScenarioFields = ScenarioFields()
+    /// The plan's own progress: the units' tasks (none without `progress.yaml`).
+    public var progress: ProgressPlan = ProgressPlan()
 
     public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar, quotas: [Quota] = []) {
         self.materials = materials
@@ -54,6 +57,9 @@ public struct WorkflowLibrary: Sendable {
         let lists = optional("lists.yaml").map { ListKindsReader.read($0, policy: policy) }
         let resources = optional("resources.yaml").map { ResourceRulesReader.read($0, policy: policy) }
         let scenarios = optional("scenarios.yaml").map { ScenarioFieldsReader.read($0, policy: policy) }
+        let progress = optional("progress.yaml").map {
+            ProgressPlanReader.read($0, policy: policy, departments: Set((roster?.departments ?? []).map(\.code)))
+        }
         var library = WorkflowLibrary(
             materials: materials ?? MaterialsChecklist(items: [:], instruments: [:]),
             roster: roster ?? ReviewRoster(departments: [], required: [:]),
@@ -64,6 +70,7 @@ public struct WorkflowLibrary: Sendable {
         if let lists { library.lists = lists }
         if let resources { library.resources = resources }
         if let scenarios { library.scenarios = scenarios }
+        if let progress { library.progress = progress }
         if materials != nil, roster != nil, process != nil {
             WorkflowLibraryChecks(library: library, policy: policy, log: log).run()
         }
