@@ -1,4 +1,5 @@
 import API
+import OpenAPIRuntime
 import Foundation
 import Policy
 import Registry
@@ -47,15 +48,40 @@ extension APIHandler {
 
     func reportPlanProgress(_ input: Operations.ReportPlanProgress.Input) async throws -> Operations.ReportPlanProgress.Output {
         guard case .json(let b) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
+        try requireReporter(of: b.task)
+        let file = try b.evidenceFileId.map { try uuid($0, name: "evidenceFileId") }
+        let m = try await progress.append(.init(task: b.task, quarter: b.quarter, status: b.status.rawValue, text: b.text, evidenceLink: b.evidenceLink,
+                                                evidenceFileID: file),
+                                          today: today, by: currentActor())
+        return .created(.init(body: .json(progressReportAnswer(m))))
+    }
+
+    /// The task's own unit (or the city officer) may report on it; others are refused.
+    func requireReporter(of taskID: String) throws {
         let principal = try access().principal
-        // Only the task's own unit reports on it (the city officer for every unit).
-        if let task = services.workflow.progress.task(b.task),
+        if let task = services.workflow.progress.task(taskID),
            !services.workflow.progress.mayReport(task, role: principal.role, department: principal.department) {
             throw Forbidden(message: LocalizedText(zh: "任务\(task.id)由“\(task.unit)”填报", en: "task \(task.id) is reported by its unit, \(task.unit)"))
         }
-        let m = try await progress.append(.init(task: b.task, quarter: b.quarter, status: b.status.rawValue, text: b.text, evidenceLink: b.evidenceLink),
-                                          today: today, by: currentActor())
-        return .created(.init(body: .json(progressReportAnswer(m))))
+    }
+
+    func uploadPlanProgressEvidence(_ input: Operations.UploadPlanProgressEvidence.Input) async throws -> Operations.UploadPlanProgressEvidence.Output {
+        _ = try queryText(input.query.task, .code, name: "task")
+        _ = try queryText(input.query.fileName, .name, name: "fileName")
+        try requireReporter(of: input.query.task)
+        guard case .binary(let body) = input.body else { throw BadRequest("请求体应为文件内容", "the body must be the file's bytes") }
+        // RequestSizeMiddleware has refused a larger body already (RequestLimits.material).
+        let data = Data(try await ArraySlice(collecting: body, upTo: RequestLimits.material))
+        let m = try await progress.addEvidence(task: input.query.task, fileName: input.query.fileName, data: data, by: currentActor())
+        return .created(.init(body: .json(.init(id: (m.id ?? UUID()).uuidString.lowercased(), task: m.task, fileName: m.fileName,
+                                                kind: m.contentKind, size: m.size, sha256: m.sha256))))
+    }
+
+    func downloadPlanProgressEvidence(_ input: Operations.DownloadPlanProgressEvidence.Input) async throws -> Operations.DownloadPlanProgressEvidence.Output {
+        let m = try await progress.evidence(try uuid(input.path.id))
+        return .ok(.init(headers: .init(contentDisposition: ContentDisposition.attachment(m.fileName), xContentTypeOptions: "nosniff",
+                                        contentSecurityPolicy: "sandbox; default-src 'none'", eTag: "\"\(m.sha256)\""),
+                         body: .binary(HTTPBody(m.data))))
     }
 
     func listPlanProgressReports(_ input: Operations.ListPlanProgressReports.Input) async throws -> Operations.ListPlanProgressReports.Output {
@@ -74,6 +100,7 @@ extension APIHandler {
     func progressReportAnswer(_ m: PlanProgressReportModel) -> Components.Schemas.PlanProgressReport {
         .init(id: (m.id ?? UUID()).uuidString.lowercased(), task: m.task, clause: m.clause, unit: m.unit, quarter: m.quarter,
               version: m.version, status: .init(rawValue: m.status) ?? .onTrack, text: m.text, evidenceLink: m.evidenceLink,
+              evidenceFileId: m.evidenceFileID?.uuidString.lowercased(),
               reportedBy: m.reportedBy, reportedOn: m.reportedOn, reportedAt: m.reportedAt)
     }
 }

@@ -36,6 +36,8 @@ enum RequestLimits {
         switch (method, route) {
         case (.POST, "api/imports"): return (upload, true)
         case (.POST, "api/applications/:id/materials"): return (material, false)
+        // A file of evidence of the plan's progress: a material's limit.
+        case (.POST, "api/plan-progress/evidence"): return (material, false)
         // The upload form: the same file limit (the store's), and room for the form's other fields.
         case (.POST, "enterprise/applications/:id/materials"): return (material + 64 * kib, false)
         case (.POST, "api/match"), (.POST, "api/projects"), (.PUT, "api/projects/:id"), (.POST, "api/lists/:id/revisions"):

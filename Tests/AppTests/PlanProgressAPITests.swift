@@ -16,6 +16,16 @@ import Workflow
         (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] ?? [:]
     }
 
+    /// Uploads a file of evidence for a task.
+    static func upload(_ app: Application, task: String, content: String, as token: String) async throws -> (HTTPStatus, [String: Any]) {
+        var headers = Caller.bearer(token).headers(app)
+        headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
+        var status: HTTPStatus = .ok, raw = ""
+        try await app.testing().test(.POST, "api/plan-progress/evidence?task=\(task)&fileName=evidence.pdf", headers: headers,
+                                     body: ByteBuffer(string: content)) { res in status = res.status; raw = res.body.string }
+        return (status, json(raw))
+    }
+
     /// Every task of the answer by id, across actions, measures and units.
     static func tasks(_ body: [String: Any]) -> [String: [String: Any]] {
         var out: [String: [String: Any]] = [:]
@@ -45,9 +55,25 @@ import Workflow
             r = try await app.call(.POST, "api/plan-progress/reports", json: #"{"task": "1.1", "quarter": "2025Q4", "status": "on_track", "text": "第一批50类标志性产品清单已起草"}"#, as: .bearer(city))
             #expect(r.status == .created, "\(r.raw)")
             #expect(r.body["version"] as? Int == 1 && r.body["unit"] as? String == "市经济信息化委" && r.body["reportedOn"] as? String == "2026-01-10")
+            // A file of evidence, with a material's limits: a PDF is kept, a text file refused; another unit's task is not the department's.
+            var (status, file) = try await Self.upload(app, task: "1.1", content: "%PDF-1.7 清单", as: department)
+            #expect(status == .created && file["kind"] as? String == "pdf", "\(file)")
+            let fileID = try #require(file["id"] as? String)
+            (status, file) = try await Self.upload(app, task: "1.1", content: "plain text", as: department)
+            #expect(status == .unprocessableEntity)
+            (status, _) = try await Self.upload(app, task: "4.1", content: "%PDF-1.7", as: department)
+            #expect(status == .forbidden)
+            (status, file) = try await Self.upload(app, task: "2.1", content: "%PDF-1.7 其他任务", as: city)
+            let otherTasksFile = try #require(file["id"] as? String)
+            r = try await app.call(.GET, "api/plan-progress/evidence/\(fileID)", as: .bearer(city))
+            #expect(r.status == .ok && r.raw == "%PDF-1.7 清单")
+            #expect(try await app.call(.GET, "api/plan-progress/evidence/\(UUID())", as: .bearer(city)).status == .notFound)
+            // A report cites only its own task's file.
+            r = try await app.call(.POST, "api/plan-progress/reports", json: #"{"task": "1.1", "quarter": "2025Q4", "status": "done", "text": "x", "evidenceFileId": "\#(otherTasksFile)"}"#, as: .bearer(department))
+            #expect(r.status == .unprocessableEntity)
             // The unit's own department corrects it: the next version.
-            r = try await app.call(.POST, "api/plan-progress/reports", json: #"{"task": "1.1", "quarter": "2025Q4", "status": "done", "text": "清单已发布", "evidenceLink": "https://sheitc.sh.gov.cn/notice/1"}"#, as: .bearer(department))
-            #expect(r.status == .created && r.body["version"] as? Int == 2, "\(r.raw)")
+            r = try await app.call(.POST, "api/plan-progress/reports", json: #"{"task": "1.1", "quarter": "2025Q4", "status": "done", "text": "清单已发布", "evidenceLink": "https://sheitc.sh.gov.cn/notice/1", "evidenceFileId": "\#(fileID)"}"#, as: .bearer(department))
+            #expect(r.status == .created && r.body["version"] as? Int == 2 && r.body["evidenceFileId"] as? String == fileID, "\(r.raw)")
             // Not its unit's task (4.1 is 市卫生健康委's; 1.1 is not the Finance Bureau's).
             #expect(try await app.call(.POST, "api/plan-progress/reports", json: #"{"task": "4.1", "quarter": "2025Q4", "status": "on_track", "text": "x"}"#, as: .bearer(department)).status == .forbidden)
             #expect(try await app.call(.POST, "api/plan-progress/reports", json: #"{"task": "1.1", "quarter": "2025Q4", "status": "on_track", "text": "x"}"#, as: .bearer(finance)).status == .forbidden)
@@ -95,7 +121,7 @@ import Workflow
             #expect(history.compactMap { $0["version"] as? Int } == [2, 1])
             #expect(try await app.call(.GET, "api/plan-progress/tasks/99.9/reports", as: .bearer(city)).status == .notFound)
 
-            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$subjectType == "plan_progress").count() == 4)
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$subjectType == "plan_progress").count() == 6, "4 reports, 2 files")
             let stored = try #require(try await PlanProgressReportModel.query(on: app.db).filter(\.$task == "1.1").filter(\.$version == 1).first())
             stored.text = "改写"
             await #expect(throws: (any Error).self) { try await stored.save(on: app.db) }

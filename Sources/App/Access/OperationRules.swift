@@ -177,6 +177,8 @@ enum OperationRules {
         "getPlanProgress": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
         "listPlanProgressReports": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
         "reportPlanProgress": .roles([.cityOfficer, .department]),
+        "uploadPlanProgressEvidence": .roles([.cityOfficer, .department]),
+        "downloadPlanProgressEvidence": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
     ]
 
     static func rule(for operationId: String) -> AccessRule? { rules[operationId] }

@@ -16,6 +16,8 @@ public final class PlanProgressReportModel: Model, @unchecked Sendable {
     @Field(key: "text") public var text: String
     /// A link to the evidence (an http(s) address).
     @OptionalField(key: "evidence_link") public var evidenceLink: String?
+    /// An uploaded file of evidence (`PlanProgressEvidenceModel`) of the same task.
+    @OptionalField(key: "evidence_file_id") public var evidenceFileID: UUID?
     @Field(key: "reported_by") public var reportedBy: String
     /// The platform's day of filing: the overdue rule compares it with the due day.
     @Field(key: "reported_on") public var reportedOn: String

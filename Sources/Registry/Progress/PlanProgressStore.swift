@@ -18,8 +18,9 @@ public struct PlanProgressStore: Sendable {
     }
 
     public struct NewReport: Sendable {
-        public var task: String, quarter: String, status: String, text: String, evidenceLink: String?
-        public init(task: String, quarter: String, status: String, text: String, evidenceLink: String?) {
+        public var task: String, quarter: String, status: String, text: String, evidenceLink: String?, evidenceFileID: UUID?
+        public init(task: String, quarter: String, status: String, text: String, evidenceLink: String?, evidenceFileID: UUID? = nil) {
+            self.evidenceFileID = evidenceFileID
             self.task = task
             self.quarter = quarter
             self.status = status
@@ -69,6 +70,11 @@ public struct PlanProgressStore: Sendable {
         if !issues.isEmpty { throw RegistryError.invalid(issues) }
         let task = plan.task(r.task)!
         return try await db.transaction { db in
+            if let file = r.evidenceFileID {
+                guard let e = try await PlanProgressEvidenceModel.find(file, on: db), e.task == task.id else {
+                    throw RegistryError.invalid([ValidationIssue(path: "$.evidenceFileId", zh: "没有该任务的这份证明材料", en: "no such evidence file of this task")])
+                }
+            }
             try await BudgetLock.take("plan-progress|\(r.task)|\(r.quarter)", on: db)
             let last = try await PlanProgressReportModel.query(on: db).filter(\.$task == r.task).filter(\.$quarter == r.quarter)
                 .sort(\.$version, .descending).first()
@@ -82,13 +88,15 @@ public struct PlanProgressStore: Sendable {
             m.status = r.status
             m.text = r.text
             m.evidenceLink = r.evidenceLink
+            m.evidenceFileID = r.evidenceFileID
             m.reportedBy = who.name
             m.reportedOn = today.iso
             m.reportedAt = Date()
             try await m.create(on: db)
             func state(_ v: PlanProgressReportModel) -> String {
                 AuditChange.state(["task": v.task, "quarter": v.quarter, "version": String(v.version), "status": v.status,
-                                   "text": v.text, "evidenceLink": v.evidenceLink])
+                                   "text": v.text, "evidenceLink": v.evidenceLink,
+                                   "evidenceFile": v.evidenceFileID?.uuidString.lowercased()])
             }
             try await AuditTrail.append(AuditChange(action: "progress.report", subjectType: "plan_progress",
                                                     subjectID: "\(m.task)|\(m.quarter)", before: last.map(state), after: state(m)),
