@@ -4,7 +4,8 @@ import Registry
 import Workflow
 
 /// The demonstration's plan progress: reports of the last ended quarter for a few tasks, one of
-/// them corrected (a second version), the rest left to show as overdue once the due day passes.
+/// them corrected (a second version); the rest show as overdue once the due day has passed (and
+/// those filed after it as late).
 struct DemoProgress {
     let store: PlanProgressStore
     let actor: AuditActor
