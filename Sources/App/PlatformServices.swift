@@ -60,5 +60,8 @@ struct PlatformServices: Sendable {
         ResourceStore(db: db ?? database(), rules: workflow.resources, vocabulary: library.vocabulary)
     }
     func scenarioStore(on db: (any Database)? = nil) -> ScenarioStore { ScenarioStore(db: db ?? database(), fields: workflow.scenarios) }
+    func progressStore(on db: (any Database)? = nil) -> PlanProgressStore {
+        PlanProgressStore(db: db ?? database(), plan: workflow.progress, calendar: workflow.calendar)
+    }
     func ledgerStore(on db: (any Database)? = nil) -> LedgerStore { LedgerStore(db: db ?? database(), engine: engine, libraryVersion: libraryVersion) }
 }

@@ -39,6 +39,8 @@ enum RequestLimits {
         case (.POST, "api/imports"): return (upload, true)
         case (.POST, "api/applications/:id/materials"): return (material, false)
         case (.POST, "api/catalogue/imports"): return (catalogueFile, false)
+        // A file of evidence of the plan's progress: a material's limit.
+        case (.POST, "api/plan-progress/evidence"): return (material, false)
         // The upload form: the same file limit (the store's), and room for the form's other fields.
         case (.POST, "enterprise/applications/:id/materials"): return (material + 64 * kib, false)
         // The calculator's upload: a project file or spreadsheet, as `POST /api/match` takes it.

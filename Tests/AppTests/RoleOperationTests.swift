@@ -188,6 +188,12 @@ import Yams
         "changeCatalogueCommittee": .only([.cityOfficer]),
         "exportCatalogue": .signedIn,
         "importCatalogue": .only(city),
+        // The plan's progress: the test department is 市经济信息化委's, task 1.1's unit.
+        "getPlanProgress": .only([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "listPlanProgressReports": .only([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "reportPlanProgress": .only([.cityOfficer, .department]),
+        "uploadPlanProgressEvidence": .only([.cityOfficer, .department]),
+        "downloadPlanProgressEvidence": .only([.districtOfficer, .cityOfficer, .department, .administrator]),
     ]
 
     static func contractOperations() throws -> Set<String> {
@@ -230,6 +236,8 @@ import Yams
         let edition: String, resource: String
         /// A scenario task A's enterprise has taken up.
         let task: String
+        /// A file of evidence of task 1.1 (the plan's progress).
+        let evidence: String
 
         static let codeA = "91310115MA1K4ABCDD"
         static let codeB = CreditCode.withCheckCharacter("91310112MA1G0B0B0")!
@@ -283,9 +291,12 @@ import Yams
             let task = try #require(r.body["id"] as? String, "\(r.raw)")
             r = try await app.call(.POST, "api/scenario-tasks/\(task)/takers", json: "{}", as: .bearer(tokens[.enterprise]!))
             #expect(r.status == .created, "\(r.raw)")
+            let (evidenceStatus, stored) = try await PlanProgressAPITests.upload(app, task: "1.1", content: "%PDF-1.7 evidence", as: tokens[.cityOfficer]!)
+            #expect(evidenceStatus == .created, "\(stored)")
+            let evidence = try #require(stored["id"] as? String)
             return World(app: app, tokens: tokens, projectA: projects[0], projectB: projects[1], list: list, importID: importID, user: user,
                          caseA: caseA, materialA: materialA, caseB: caseB, materialB: materialB, commitment: commitment, catalogue: catalogue, ledger: ledger, pool: pool,
-                         edition: edition, resource: resource, task: task)
+                         edition: edition, resource: resource, task: task, evidence: evidence)
         }
 
         static let task = #"{"batch": "2025-01", "field": "ai", "title": "工业大模型质检场景", "owner": "市经济信息化委"}"#
@@ -462,6 +473,12 @@ import Yams
             case "changeCatalogueCommittee": return (.POST, "api/catalogue/committee", #"{"username": "signin.target", "action": "appoint", "affiliations": []}"#)
             case "exportCatalogue": return (.GET, "api/catalogue/export?format=xlsx", nil)
             case "importCatalogue": return (.POST, "api/catalogue/imports", nil)
+            case "getPlanProgress": return (.GET, "api/plan-progress?quarter=2025Q4", nil)
+            case "listPlanProgressReports": return (.GET, "api/plan-progress/tasks/1.1/reports", nil)
+            case "uploadPlanProgressEvidence": return (.POST, "api/plan-progress/evidence?task=1.1&fileName=a.pdf", "%PDF-1.7 test")
+            case "downloadPlanProgressEvidence": return (.GET, "api/plan-progress/evidence/\(evidence)", nil)
+            case "reportPlanProgress":
+                return (.POST, "api/plan-progress/reports", #"{"task": "1.1", "quarter": "2025Q4", "status": "on_track", "text": "第一版清单已发布"}"#)
             default:
                 Issue.record("no request for \(operationId)")
                 return (.GET, "api/\(operationId)", nil)
@@ -479,7 +496,7 @@ import Yams
             } else if operationId == "importCatalogue" {
                 headers.replaceOrAdd(name: .contentType, value: "text/csv")
                 buffer = ByteBuffer(string: "productId,name,publishedOn,validFrom,validUntil\nSH-R-\(UUID().uuidString.prefix(8)),导入产品,2024-01-01,2024-01-01,2026-12-31\n")
-            } else if operationId == "uploadApplicationMaterial" || operationId == "publishListEdition", let body {
+            } else if operationId == "uploadApplicationMaterial" || operationId == "publishListEdition" || operationId == "uploadPlanProgressEvidence", let body {
                 headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
                 buffer = ByteBuffer(string: body)
             } else if let body {

@@ -190,6 +190,14 @@ enum OperationRules {
         "releaseScenarioTask": city,
         "takeScenarioTask": .roles([.enterprise]),
         "designateScenarioBenchmark": .roles([.cityOfficer]),
+        // The plan's own progress: officers and the responsible units' departments read it; the
+        // city officer reports for any unit, a department for the units mapped to it (checked in
+        // the handler).
+        "getPlanProgress": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "listPlanProgressReports": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "reportPlanProgress": .roles([.cityOfficer, .department]),
+        "uploadPlanProgressEvidence": .roles([.cityOfficer, .department]),
+        "downloadPlanProgressEvidence": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
     ]
 
     static func rule(for operationId: String) -> AccessRule? { rules[operationId] }

@@ -13,6 +13,8 @@ public struct PolicyLibrary: Sendable {
     public var targets: [Target]
     /// How the dashboard judges progress toward the targets (dashboard.yaml).
     public var dashboard: DashboardSettings
+    /// The plan's six actions in order, each with its measures (clauses.yaml's `actions`).
+    public var actions: [PlanAction] = []
 
     public func instrument(_ id: String) -> InstrumentDefinition? {
         instruments.first { $0.id == id }
@@ -47,6 +49,13 @@ public struct PlanInfo: Sendable, Codable {
     public var notice: LocalizedText
     public var title: LocalizedText
     public var issued: Day
+}
+
+/// One of the plan's six actions (专项行动) and the numbered measures (clauses) it groups.
+public struct PlanAction: Sendable, Codable {
+    public var number: Int
+    public var title: LocalizedText
+    public var clauses: [String]
 }
 
 /// The text of one numbered measure, in both languages, with its responsible units (the first

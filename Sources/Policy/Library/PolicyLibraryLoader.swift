@@ -39,7 +39,9 @@ public enum PolicyLibraryLoader {
         }
         let districts = node("districts.yaml").map { $0.elements.compactMap(readDistrict) } ?? []
         let categories = node("categories.yaml").map { $0.elements.compactMap(readCategory) } ?? []
-        let clauses = node("clauses.yaml").map(readClauses) ?? [:]
+        let clausesFile = node("clauses.yaml")
+        let clauses = clausesFile.map(readClauses) ?? [:]
+        let actions = clausesFile.map { readActions($0, clauses: clauses) } ?? []
         var targets = node("targets.yaml").map { $0.elements.compactMap(readTarget) } ?? []
         let dashboard = node("dashboard.yaml").flatMap(readDashboard)
 
@@ -60,8 +62,22 @@ public enum PolicyLibraryLoader {
             LibraryChecks.resolveResponsibleUnits(&targets, clauses: clauses, dashboard: dashboard, log: log)
         }
         guard log.errors.isEmpty, let plan, let dashboard else { throw PolicyLibraryErrors(errors: log.errors) }
-        return PolicyLibrary(plan: plan, instruments: instruments, parameters: parameters,
-                             vocabulary: vocabulary, clauses: clauses, targets: targets, dashboard: dashboard)
+        var library = PolicyLibrary(plan: plan, instruments: instruments, parameters: parameters,
+                                    vocabulary: vocabulary, clauses: clauses, targets: targets, dashboard: dashboard)
+        library.actions = actions
+        return library
+    }
+
+    /// The plan's six actions (专项行动), each grouping its numbered measures.
+    static func readActions(_ n: LibraryNode, clauses: [String: Clause]) -> [PlanAction] {
+        var out: [PlanAction] = []
+        for a in n.required("actions")?.elements ?? [] {
+            guard let number = a.string("number").flatMap(Int.init), let title = a.text("title") else { continue }
+            let measures = a.required("clauses")?.elements.compactMap(\.scalar) ?? []
+            for m in measures where clauses[m] == nil { a.error("action \(number) names no clause '\(m)'") }
+            out.append(PlanAction(number: number, title: title, clauses: measures))
+        }
+        return out
     }
 
     /// The library shipped with the platform: `Policies/shanghai-2024-355` found from the

@@ -46,8 +46,7 @@ extension ListLibraryStore {
             if let text = s.text?.lowercased(), !text.isEmpty { q = q.filter(\.$search, .contains(inverse: false, .anywhere), Self.literal(text)) }
             if let who = s.enterprise, !who.isEmpty {
                 if CreditCode.problem(in: who) == nil { q = q.filter(\.$creditCode == who) } else {
-                    q = q.filter(\.$search, .contains(inverse: false, .anywhere), Self.literal(who.lowercased()))
-                    q = q.filter(\.$enterprise != nil)
+                    q = q.filter(\.$enterprise, .contains(inverse: false, .anywhere), Self.literal(who))
                 }
             }
             if let d = s.district { q = q.filter(\.$district == d) }

@@ -29,6 +29,8 @@ public enum RegistryMigrations {
          // 018: the innovative-product catalogue, its committee and listings.
          CreateCatalogue(),
          // 019: the list library and the resource library.
-         CreateListLibrary()]
+         CreateListLibrary(),
+         // 022: the plan's own progress, quarterly reports of the units' tasks.
+         CreatePlanProgressReports()]
     }
 }

@@ -13,6 +13,7 @@ import Policy
 ///     resources.yaml      the financial products' types; which resources fit a project (resources.md)
 ///     scenarios.yaml      the fields of the application-scenario tasks (lists.md)
 ///     catalogue.yaml      the innovative-product catalogue's review, committee and listing (catalogue.md)
+///     progress.yaml       the units' tasks under the measures, when quarterly reports fall due (progress.md)
 ///
 /// Loading is the module's only I/O; every rule takes the loaded values.
 public struct WorkflowLibrary: Sendable {
@@ -29,6 +30,8 @@ public struct WorkflowLibrary: Sendable {
     public var scenarios: ScenarioFields = ScenarioFields()
     /// The innovative-product catalogue's rules (defaults without `catalogue.yaml`).
     public var catalogue: CatalogueRules
+    /// The plan's own progress: the units' tasks (none without `progress.yaml`).
+    public var progress: ProgressPlan = ProgressPlan()
 
     public init(materials: MaterialsChecklist, roster: ReviewRoster, process: ProcessRules, calendar: WorkingCalendar, quotas: [Quota] = [],
                 catalogue: CatalogueRules = CatalogueRules()) {
@@ -60,6 +63,9 @@ public struct WorkflowLibrary: Sendable {
         let lists = optional("lists.yaml").map { ListKindsReader.read($0, policy: policy) }
         let resources = optional("resources.yaml").map { ResourceRulesReader.read($0, policy: policy) }
         let scenarios = optional("scenarios.yaml").map { ScenarioFieldsReader.read($0, policy: policy) }
+        let progress = optional("progress.yaml").map {
+            ProgressPlanReader.read($0, policy: policy, departments: Set((roster?.departments ?? []).map(\.code)))
+        }
         var library = WorkflowLibrary(
             materials: materials ?? MaterialsChecklist(items: [:], instruments: [:]),
             roster: roster ?? ReviewRoster(departments: [], required: [:]),
@@ -70,6 +76,7 @@ public struct WorkflowLibrary: Sendable {
         if let lists { library.lists = lists }
         if let resources { library.resources = resources }
         if let scenarios { library.scenarios = scenarios }
+        if let progress { library.progress = progress }
         if materials != nil, roster != nil, process != nil {
             WorkflowLibraryChecks(library: library, policy: policy, log: log).run()
         }
