@@ -274,13 +274,16 @@ def test_apply_review_approve(server, browser):
     # written), then saved.
     browser.get(server + "/policy/parameters")
     check(browser)
-    press(browser, "edit-reading.clause7_threshold_role")
+    press(browser, "edit-7a.ratio")
     field = browser.find_element(By.ID, "value")
     field.clear()
-    field.send_keys("bar")
-    browser.find_element(By.ID, "note").send_keys("浏览器测试：门槛改为准入条件")
+    field.send_keys("10%")
+    # From the plan's start, so that the stored projects feel it (a date field's typing is the locale's).
+    browser.execute_script("document.getElementById('from').value = '2024-06-01'")
+    browser.find_element(By.ID, "note").send_keys("浏览器测试：贴息比例调整")
     press(browser, "preview-change")
-    assert browser.find_element(By.ID, "preview-changed").text
+    assert browser.find_element(By.ID, "preview-changed").text not in ("", "0")
+    assert browser.find_elements(By.CSS_SELECTOR, "#preview-projects tbody tr")
     assert browser.find_element(By.ID, "preview-difference").text
     check(browser)
     shot(browser, "parameter-preview.png")
