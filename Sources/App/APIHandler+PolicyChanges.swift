@@ -18,18 +18,10 @@ extension APIHandler {
 
     func savePolicyChange(_ input: Operations.SavePolicyChange.Input) async throws -> Operations.SavePolicyChange.Output {
         guard case .json(let body) = input.body else { throw BadRequest("请求体应为 JSON", "the body must be JSON") }
-        guard let from = Day(iso: body.from) else {
-            throw ValidationFailure(issues: [ValidationIssue(path: "$.from", zh: "应为日期 YYYY-MM-DD", en: "must be a date YYYY-MM-DD")])
-        }
-        var issues: [ValidationIssue] = []
-        check(body.note, .note, at: "$.note", into: &issues)
-        try refuse(issues)
-        let store = PolicyChangeStore(db: services.database())
-        let (change, library) = try await store.save(key: body.key, from: from, value: body.value, note: body.note,
-                                                    over: library, by: currentActor())
-        let version = PolicyChangeStore.version(files: services.filesVersion, changes: try await store.all())
-        services.install(library, version)
-        let impact = try await PolicyChangeImpact(applications: services.applicationStore()).run(on: today, by: currentActor())
+        // The store's checks, every issue by path (the same the parameters page shows).
+        let (from, _) = try PolicyChangeStore.check(key: body.key, from: body.from, value: body.value, note: body.note, over: library)
+        let saved = try await services.savePolicyChange(key: body.key, from: from, value: body.value, note: body.note, by: currentActor())
+        let (change, version, impact) = (saved.change, saved.version, saved.impact)
         return .created(.init(body: .json(.init(change: Self.change(change), libraryVersion: version, examined: impact.examined,
                                                 changed: impact.changed, enterprisesTold: impact.enterprisesTold,
                                                 drafts: impact.drafts.map { $0.uuidString.lowercased() },

@@ -2,7 +2,8 @@
 Chromium the enterprise signs in, registers its record and a project in the forms (the project
 it applies for is entered through the API), finds it, applies, uploads every material and
 submits; the district's officer takes the case in and sends it to review; each department asked
-gives its opinion; the city officer approves and reports a target's figure on the dashboard.
+gives its opinion; the city officer approves, reports a target's figure on the dashboard, and
+previews and saves a change of a parameter.
 Every page is checked at 1280 and 390 px (HTTP status, console, untranslated keys, width)."""
 import json
 import os
@@ -268,6 +269,27 @@ def test_apply_review_approve(server, browser):
     shot(browser, "ledger.png")
     browser.get(server + "/lists")
     assert browser.find_element(By.ID, "no-lists")
+    check(browser)
+    # The parameter editor: a change previewed (what it does to the stored projects, nothing
+    # written), then saved.
+    browser.get(server + "/policy/parameters")
+    check(browser)
+    press(browser, "edit-7a.ratio")
+    field = browser.find_element(By.ID, "value")
+    field.clear()
+    field.send_keys("10%")
+    # From the plan's start, so that the stored projects feel it (a date field's typing is the locale's).
+    browser.execute_script("document.getElementById('from').value = '2024-06-01'")
+    browser.find_element(By.ID, "note").send_keys("浏览器测试：贴息比例调整")
+    press(browser, "preview-change")
+    assert browser.find_element(By.ID, "preview-changed").text not in ("", "0")
+    assert browser.find_elements(By.CSS_SELECTOR, "#preview-projects tbody tr")
+    assert browser.find_element(By.ID, "preview-difference").text
+    check(browser)
+    shot(browser, "parameter-preview.png")
+    shot(browser, "parameter-preview-390.png", width=390)
+    press(browser, "save-change")
+    assert browser.find_element(By.ID, "done")
     check(browser)
     browser.get(server + "/lang/en?back=/dashboard")
     check(browser, "en")

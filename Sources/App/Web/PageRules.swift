@@ -11,6 +11,11 @@ enum PageRules {
         "calculatorUpload": .anyone,
         "policyLibrary": .anyone,
         "policyParameters": .anyone,
+        // A parameter's new value, previewed and saved: the roles of `savePolicyChange`
+        // (`OperationRules.city`); the preview reads every stored project, so it is theirs too.
+        "policyParameterEdit": OperationRules.city,
+        "policyParameterPreview": OperationRules.city,
+        "policyParameterSave": OperationRules.city,
         // The open data of supported projects: what a government may publish, nothing personal.
         "openDataSupported": .anyone,
         // The enterprise's own page: its record, projects and plan.

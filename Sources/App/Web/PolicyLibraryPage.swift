@@ -40,6 +40,8 @@ struct PolicyLibraryPage: Sendable {
         var parameters: [Parameter]
         var changes: [Change]
         var hasChanges: Bool
+        /// The account may change a parameter (the editor's rule in `PageRules`).
+        var mayEdit: Bool
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -102,6 +104,7 @@ struct PolicyLibraryPage: Sendable {
             Change(key: c.key, from: c.from, value: c.value, note: c.note ?? "", savedBy: c.savedBy, savedAt: formatter.string(from: c.savedAt))
         }
         return try await site.render(p, "parameters", titleKey: "par_title",
-                                     ParametersBody(parameters: params, changes: changes, hasChanges: !changes.isEmpty))
+                                     ParametersBody(parameters: params, changes: changes, hasChanges: !changes.isEmpty,
+                                                    mayEdit: site.mayOpen("policyParameterEdit", p)))
     }
 }

@@ -24,6 +24,7 @@ enum WebRoutes {
         let pages = app.grouped(PageSecurityHeaders())
         CalculatorPage(site: site).register(pages)
         PolicyLibraryPage(site: site).register(pages)
+        ParameterEditPage(site: site).register(pages)
         SignInPage(site: site, sessions: sessions).register(pages)
         EnterprisePage(site: site).register(pages)
         EnterpriseRecordPage(site: site).register(pages)

@@ -10,6 +10,8 @@ public struct ReevaluationReport: Sendable, Equatable {
     public var changed = 0
     public var totalBefore = Money.zero
     public var totalAfter = Money.zero
+    /// After less before: what the change adds to (or, negative, takes from) the recommended total.
+    public var difference: Money { totalAfter - totalBefore }
 }
 
 /// Recomputes the recommended total and combination stored with every project under the policy
