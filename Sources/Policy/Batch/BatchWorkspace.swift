@@ -93,6 +93,16 @@ struct BatchWorkspace {
         if barred { return }
         eligible[f] = true
         outcome.status[f] = inst.unstated ? .amountUnstated : .matched
+        if let tiers = inst.tiers {
+            // As InstrumentEvaluator: the assessment's tier pays its amount once it is set.
+            if case let .paid(_, amount, _) = tiers.outcome(p.planChecks[i]?.smartFactory) {
+                outcome.status[f] = .matched
+                outcome.amount[f] = min(amount.fen, inst.cap)
+            } else {
+                outcome.status[f] = .amountUnstated
+            }
+            return
+        }
         guard let base = inst.base else { return }
         if base == .investmentApprovedOrDeclared && p.approved[i] < 0 && p.declared[i] >= 0 { outcome.provisional[f] = true }
         if inst.unstated { return }
@@ -247,6 +257,9 @@ struct BatchWorkspace {
         case .purposeFrom(let days):
             let from = days[Int(p.loanPurpose[k])]
             return from != Int32.max && p.loanStartDate[k] != 0 && from <= p.loanStartDate[k]
+        case .planCheck(let check):
+            if case .failed = check.outcome(p.planChecks[i], equipment: []) { return false }
+            return true
         case .always:
             return true
         }

@@ -28,6 +28,8 @@ struct CompiledPolicy: Sendable {
         var baseLimit: Quantity?
         /// Bit mask over city instrument positions that this instrument replaces.
         var replaces: UInt64
+        /// A grant paid by the smart-factory assessment's tiers (十二); nil for the rest.
+        var tiers: ResolvedTiers?
     }
 
     struct Condition: Sendable {
@@ -44,6 +46,8 @@ struct CompiledPolicy: Sendable {
         /// Packed day from which each purpose (in `LoanPurpose.allCases` order) is covered;
         /// Int32.max for a purpose not covered.
         case purposeFrom([Int32])
+        /// A check the plan states, resolved on the day (see `ResolvedPlanCheck`).
+        case planCheck(ResolvedPlanCheck)
         /// A waived condition: always holds.
         case always
     }
@@ -88,6 +92,8 @@ struct CompiledPolicy: Sendable {
             case .purposeFrom(let days):
                 let packed = LoanPurpose.allCases.map { days[$0].flatMap(evaluator.day)?.packed ?? Int32.max }
                 return Condition(test: .purposeFrom(packed), priority: priority)
+            case let .planCheck(kind, thresholds):
+                return Condition(test: .planCheck(evaluator.resolved(kind, thresholds: thresholds)), priority: priority)
             }
         }
 
@@ -120,7 +126,8 @@ struct CompiledPolicy: Sendable {
                               base: def.base?.quantity, ratioNumerator: numerator, ratioScale: scale,
                               ratioFromQuantity: fromQuantity, unstated: unstated, cap: cap, capScope: def.capScope,
                               capAdvisory: advisory, windowYears: window, countedFromYear: countedFrom,
-                              baseLimit: def.baseLimit, replaces: replaces)
+                              baseLimit: def.baseLimit, replaces: replaces,
+                              tiers: def.tiers.map { ResolvedTiers($0, policy) })
         }
         conditions = flat
         discounts = definitions.map { DailyDiscount($0, policy) }

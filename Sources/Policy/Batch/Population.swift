@@ -18,6 +18,9 @@ public struct Population: Sendable {
     var softwareSales: [Int64] = []
     /// Bit 0 zero-land, bit 1 import confirmation.
     var projectFlags: [UInt8] = []
+    /// The plan's stated checks (十二)(十四)(十五) of the few projects that declare them, by
+    /// project index: sparse, so a population without them carries nothing per project.
+    var planChecks: [Int: PlanChecks] = [:]
     /// Packed yyyymmdd; 0 when not given.
     var applicationDate: [Int32] = []
     /// Index into `districtIds` and `industryCodes` (descriptive; the simulation groups by them).

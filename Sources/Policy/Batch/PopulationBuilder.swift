@@ -87,6 +87,7 @@ public struct PopulationBuilder {
             population.itemTariffScale.append(item.tariffRate.map { Int8($0.scale) } ?? -1)
         }
         population.itemStart.append(Int32(population.itemUnitPrice.count))
+        if let c = p.planChecks { population.planChecks[population.count] = c }
         population.count += 1
     }
 

@@ -68,6 +68,8 @@ struct ConditionEvaluator {
             result.held = from <= start
             result.detail = LocalizedText(zh: "\(loan.purpose.label.zh)，放款日 \(start)（自 \(from) 起纳入）",
                                           en: "\(loan.purpose.label.en) disbursed \(start) (covered from \(from))")
+        case let .planCheck(kind, thresholds):
+            evaluate(kind, thresholds: thresholds, into: &result)
         }
         return result
     }

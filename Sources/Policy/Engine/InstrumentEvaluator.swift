@@ -69,6 +69,21 @@ struct InstrumentEvaluator {
         let barred = result.conditions.contains { !$0.held && $0.role == .required }
         if barred { return result }
         result.status = unstated ? .amountUnstated : .matched
+        if let tiers = def.tiers {
+            // (十二): the tier the assessment reaches pays its amount, once the amount is set.
+            switch ResolvedTiers(tiers, policy).outcome(facts.project.planChecks?.smartFactory) {
+            case let .paid(_, amount, explanation):
+                result.status = .matched
+                result.uncapped = amount
+                result.amount = cap.map { Money.min(amount, $0) } ?? amount
+                result.capBinding = result.amount < amount
+                result.notes.append(explanation)
+            case .unstated(let explanation):
+                result.status = .amountUnstated
+                result.notes.append(explanation)
+            }
+            return result
+        }
         guard let base = def.base else { return result }
         result.provisional = facts.isProvisional(base.quantity)
         let chosen = eligible.filter { subset?.contains($0) ?? true }

@@ -61,6 +61,9 @@ public struct Project: Sendable, Equatable {
     public var innovativeProductContract: ProductContract?
     public var marketContract: ProductContract?
     public var softwareSales: ProductContract?
+    /// The checks the plan states (十二)(十四)(十五): data centre, IT renewal, smart-factory
+    /// assessment, second-hand grading; nil when the project declares none.
+    public var planChecks: PlanChecks? = nil
 
     public init(id: String, name: String = "", nationalCode: String? = nil, categories: Set<String> = [],
                 startDate: Day? = nil, endDate: Day? = nil, applicationDate: Day? = nil,

@@ -3,7 +3,7 @@ extension ProjectFileReader {
     static let projectFields: Set<String> = [
         "id", "name", "nationalCode", "categories", "startDate", "endDate", "applicationDate",
         "investment", "zeroLand", "importConfirmation", "equipment", "loans", "leases",
-        "certifications", "innovativeProductContract", "marketContract", "softwareSales",
+        "certifications", "innovativeProductContract", "marketContract", "softwareSales", "planChecks",
     ]
 
     // The fields each object may have, built once (a literal set per object is a cost per row).
@@ -62,6 +62,7 @@ extension ProjectFileReader {
         project.innovativeProductContract = productContract(m, "innovativeProductContract", at: path)
         project.marketContract = productContract(m, "marketContract", at: path)
         project.softwareSales = productContract(m, "softwareSales", at: path)
+        project.planChecks = planChecks(m, equipmentCount: project.equipment.count, at: path)
         return id == nil ? nil : project
     }
 

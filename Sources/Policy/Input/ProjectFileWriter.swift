@@ -54,6 +54,7 @@ public enum ProjectFileWriter {
             if let n = contract.contractNumber { c.append(("contractNumber", .string(n))) }
             m.append((key, .object(c)))
         }
+        if let c = p.planChecks, !c.isEmpty { m.append(("planChecks", planChecks(c))) }
         return .object(m)
     }
 

@@ -43,6 +43,10 @@ public enum ConditionTest: Sendable {
     /// that purpose by the parameter (N1: equipment loans from 2024, fixed-asset and
     /// technology-innovation loans from 2026-01-20).
     case purposeFrom([LoanPurpose: String])
+    /// One of the checks the plan states (十二)(十四)(十五), read from the project's
+    /// `planChecks`, with its ratio thresholds by role (`new`, `renovated`, `gain`) given by
+    /// parameters; "not declared" holds.
+    case planCheck(PlanCheckKind, thresholds: [String: String])
 
     public enum Comparison: String, Sendable {
         case atLeast = "at_least", above, atMost = "at_most", below

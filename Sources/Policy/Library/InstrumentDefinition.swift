@@ -54,6 +54,8 @@ public struct InstrumentDefinition: Sendable {
     public var notes: [LocalizedText]
     /// Position in the library's order of instruments, the order used to break ties (reading 7).
     public var order: Int
+    /// For a grant paid by tiers of the smart-factory assessment (十二); nil for the rest.
+    public var tiers: TierDefinition? = nil
 }
 
 public enum RatioSource: Sendable, Hashable {

@@ -59,7 +59,16 @@ struct InstrumentReader {
             baseLimit: n.optionalString("base_limit").flatMap { quantity($0, n) },
             replaces: n.stringList("replaces"), measure: n.child("measure")?.localized,
             responsibleUnits: units, source: source,
-            notes: n.child("notes")?.elements.compactMap(\.localized) ?? [], order: order)
+            notes: n.child("notes")?.elements.compactMap(\.localized) ?? [], order: order,
+            tiers: n.child("tiers").flatMap(tiers))
+    }
+
+    /// `tiers: {basis: {param: KEY}, amounts: [{param: KEY}, …]}`.
+    func tiers(_ n: LibraryNode) -> TierDefinition? {
+        guard let basis = n.required("basis")?.child("param")?.scalar else { n.error("tiers need basis: {param: KEY}"); return nil }
+        let amounts = (n.required("amounts")?.elements ?? []).compactMap { $0.child("param")?.scalar }
+        if amounts.isEmpty { n.error("tiers need amounts: [{param: KEY}, …]") }
+        return TierDefinition(basis: basis, amounts: amounts)
     }
 
     func quantity(_ name: String, _ at: LibraryNode) -> Quantity? {
@@ -141,6 +150,17 @@ struct InstrumentReader {
             if days.isEmpty { map.error("purpose_from lists none of \(LoanPurpose.allCases.map(\.rawValue).joined(separator: ", "))") }
             return .purposeFrom(days)
         }
+        if let k = c.optionalString("plan_check") {
+            guard let kind = PlanCheckKind(rawValue: k) else {
+                c.error("unknown plan_check '\(k)' (one of \(PlanCheckKind.allCases.map(\.rawValue).joined(separator: ", ")))"); return nil
+            }
+            var thresholds: [String: String] = [:]
+            for role in kind.thresholdRoles {
+                guard let key = c.child(role)?.child("param")?.scalar else { c.error("plan_check \(k) needs \(role): {param: KEY}"); return nil }
+                thresholds[role] = key
+            }
+            return .planCheck(kind, thresholds: thresholds)
+        }
         if let q = c.optionalString("quantity") {
             guard let qq = quantity(q, c) else { return nil }
             for comparison in [ConditionTest.Comparison.atLeast, .above, .atMost, .below] {
@@ -153,7 +173,7 @@ struct InstrumentReader {
             c.error("a quantity condition needs at_least, above, at_most or below")
             return nil
         }
-        c.error("a condition needs one of: category, any_category, flag, date, present, purpose_from, quantity")
+        c.error("a condition needs one of: category, any_category, flag, date, present, purpose_from, plan_check, quantity")
         return nil
     }
 }

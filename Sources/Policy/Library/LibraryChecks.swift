@@ -49,8 +49,19 @@ enum LibraryChecks {
                 case .purposeFrom(let days):
                     if instrument.unit != .loan { fail(file, "purpose_from is a condition of a loan") }
                     for key in days.values { expect(key, .day, in: file) }
+                case .planCheck(_, let thresholds):
+                    if instrument.unit != .project && instrument.unitConditions.contains(where: { $0.id == condition.id }) {
+                        fail(file, "a plan_check is a condition of the project")
+                    }
+                    for key in thresholds.values { expect(key, .ratio, in: file) }
                 default: break
                 }
+            }
+            if let tiers = instrument.tiers {
+                expect(tiers.basis, .word, in: file)
+                for key in tiers.amounts { expect(key, .money, in: file) }
+                if instrument.kind != .grant || instrument.unit != .project { fail(file, "tiers go with a grant of the project") }
+                if instrument.base != nil { fail(file, "an instrument paid by tiers has no base") }
             }
             for r in instrument.replaces where !instruments.contains(where: { $0.id == r }) {
                 fail(file, "replaces unknown instrument '\(r)'")

@@ -15,6 +15,10 @@ public struct PolicyLibrary: Sendable {
     public var dashboard: DashboardSettings
     /// The plan's six actions in order, each with its measures (clauses.yaml's `actions`).
     public var actions: [PlanAction] = []
+    /// The smart-factory questionnaire of (十二) and the second-hand grading scale of (十五)
+    /// (`checks/`); nil in a library without them.
+    public var smartFactory: SmartFactoryQuestionnaire? = nil
+    public var secondHandScale: SecondHandScale? = nil
 
     public func instrument(_ id: String) -> InstrumentDefinition? {
         instruments.first { $0.id == id }

@@ -10,6 +10,7 @@ import Foundation
 ///     targets.yaml        the 2027 targets, with their baselines and milestones
 ///     dashboard.yaml      how the dashboard judges progress; who leads the preamble's targets
 ///     instruments/ID.yaml one file per instrument
+///     checks/             the smart-factory questionnaire (十二), the second-hand grading (十五)
 ///
 /// Every reference (parameter, category, quantity) is checked at load time, so a library that
 /// loads is one the engine can evaluate.
@@ -44,6 +45,8 @@ public enum PolicyLibraryLoader {
         let actions = clausesFile.map { readActions($0, clauses: clauses) } ?? []
         var targets = node("targets.yaml").map { $0.elements.compactMap(readTarget) } ?? []
         let dashboard = node("dashboard.yaml").flatMap(readDashboard)
+        let smartFactory = node("checks/smart-factory-assessment.yaml").flatMap(ChecksReader.questionnaire)
+        let secondHand = node("checks/second-hand-grading.yaml").flatMap(ChecksReader.scale)
 
         var instruments: [InstrumentDefinition] = []
         for (order, idNode) in (libraryFile.required("instruments")?.elements ?? []).enumerated() {
@@ -55,7 +58,9 @@ public enum PolicyLibraryLoader {
                 instruments.append(instrument)
             }
         }
-        let vocabulary = Vocabulary(districts: districts, categories: categories, cityDivisionCode: cityCode)
+        var vocabulary = Vocabulary(districts: districts, categories: categories, cityDivisionCode: cityCode)
+        for q in smartFactory?.questions ?? [] { vocabulary.smartFactoryOptions[q.id] = Set(q.options.map(\.id)) }
+        vocabulary.secondHandGrades = Set(secondHand?.grades.map(\.id) ?? [])
         LibraryChecks.check(instruments: instruments, parameters: parameters, vocabulary: vocabulary, log: log)
         LibraryChecks.check(targets: targets, instruments: instruments, vocabulary: vocabulary, log: log)
         if let dashboard {
@@ -65,6 +70,8 @@ public enum PolicyLibraryLoader {
         var library = PolicyLibrary(plan: plan, instruments: instruments, parameters: parameters,
                                     vocabulary: vocabulary, clauses: clauses, targets: targets, dashboard: dashboard)
         library.actions = actions
+        library.smartFactory = smartFactory
+        library.secondHandScale = secondHand
         return library
     }
 

@@ -9,6 +9,10 @@ public struct Vocabulary: Sendable {
     public var divisionCodes: Set<String>
     /// "The project is not designated: …" for each category, written once.
     let notDesignated: [String: LocalizedText]
+    /// The smart-factory questionnaire's question ids with their option ids, and the
+    /// second-hand grades: what a project's `planChecks` may answer (empty: none accepted).
+    public var smartFactoryOptions: [String: Set<String>] = [:]
+    public var secondHandGrades: Set<String> = []
 
     public init(districts: [District], categories: [Category], cityDivisionCode: String) {
         self.districts = districts

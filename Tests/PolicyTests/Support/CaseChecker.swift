@@ -64,6 +64,10 @@ struct CaseChecker {
                     if let held = Self.text(want["held"]), held != String(c.held) { fail("\(where_) \(id).\(cid): held \(c.held), expected \(held)") }
                     if let s = want["shortfall"] { money(s, c.shortfall ?? .zero, "\(where_) \(id).\(cid) shortfall") }
                     if let r = Self.text(want["role"]), r != c.role.rawValue { fail("\(where_) \(id).\(cid): role \(c.role.rawValue), expected \(r)") }
+                    // A fragment of the explanation, in either language (the stated checks' "not declared").
+                    if let d = Self.text(want["detail"]), !(c.detail.map { $0.en.contains(d) || $0.zh.contains(d) } ?? false) {
+                        fail("\(where_) \(id).\(cid): detail \(c.detail.map { "\($0.en)" } ?? "none"), expected to contain \(d)")
+                    }
                 }
             }
         }
