@@ -48,4 +48,20 @@ extension APIHandler {
     func getProjectVersion(_ input: Operations.GetProjectVersion.Input) async throws -> Operations.GetProjectVersion.Output {
         throw EngineServedOperation(operationId: "getProjectVersion")
     }
+
+    func fileSmartFactoryAssessment(_ input: Operations.FileSmartFactoryAssessment.Input) async throws -> Operations.FileSmartFactoryAssessment.Output {
+        throw EngineServedOperation(operationId: "fileSmartFactoryAssessment")
+    }
+
+    func listSmartFactoryAssessments(_ input: Operations.ListSmartFactoryAssessments.Input) async throws -> Operations.ListSmartFactoryAssessments.Output {
+        throw EngineServedOperation(operationId: "listSmartFactoryAssessments")
+    }
+
+    func fileSecondHandGradings(_ input: Operations.FileSecondHandGradings.Input) async throws -> Operations.FileSecondHandGradings.Output {
+        throw EngineServedOperation(operationId: "fileSecondHandGradings")
+    }
+
+    func listSecondHandGradings(_ input: Operations.ListSecondHandGradings.Input) async throws -> Operations.ListSecondHandGradings.Output {
+        throw EngineServedOperation(operationId: "listSecondHandGradings")
+    }
 }

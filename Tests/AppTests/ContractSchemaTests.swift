@@ -15,7 +15,8 @@ import Yams
     static let pairs: [(file: String, contract: String)] = [
         ("enterprise", "Enterprise"), ("investment", "Investment"), ("equipment", "EquipmentItem"),
         ("loan", "Loan"), ("lease", "Lease"), ("certification", "CertificationContract"),
-        ("productContract", "ProductContract"), ("project", "Project"),
+        ("productContract", "ProductContract"), ("project", "Project"), ("planChecks", "PlanChecks"),
+        ("secondHandGrading", "SecondHandGrading"),
     ]
 
     struct Side {

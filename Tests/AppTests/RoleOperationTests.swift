@@ -167,6 +167,10 @@ import Yams
         "getResource": .signedIn,
         "updateResource": .only([.cityOfficer, .administrator, .bank]),
         "getProjectResources": .owned(registry),
+        "listSmartFactoryAssessments": .owned(registry),
+        "fileSmartFactoryAssessment": .owned(registry),
+        "listSecondHandGradings": .owned(registry),
+        "fileSecondHandGradings": .owned(registry),
         "listScenarioTasks": .signedIn,
         "releaseScenarioTask": .only(city),
         "takeScenarioTask": .only([.enterprise]),
@@ -452,6 +456,11 @@ import Yams
             case "getResource": return (.GET, "api/resources/\(resource)", nil)
             case "updateResource": return (.PUT, "api/resources/\(resource)", Self.resource)
             case "getProjectResources": return (.GET, "api/projects/\(project)/resources", nil)
+            case "listSmartFactoryAssessments": return (.GET, "api/projects/\(project)/smart-factory-assessments", nil)
+            case "fileSmartFactoryAssessment": return (.POST, "api/projects/\(project)/smart-factory-assessments", PlanCheckAPITests.answers)
+            case "listSecondHandGradings": return (.GET, "api/projects/\(project)/second-hand-gradings", nil)
+            // The fixture's project lists no equipment: a grading is refused by field (422), past access.
+            case "fileSecondHandGradings": return (.POST, "api/projects/\(project)/second-hand-gradings", #"{"items": [{"item": 1, "grade": "2"}]}"#)
             case "listScenarioTasks": return (.GET, "api/scenario-tasks?field=ai", nil)
             case "releaseScenarioTask": return (.POST, "api/scenario-tasks", Self.task)
             // Taken up already by A's enterprise: 409, allowed all the same.

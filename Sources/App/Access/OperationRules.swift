@@ -184,6 +184,12 @@ enum OperationRules {
         "getResource": AccessRule.everyRole,
         "updateResource": .roles([.cityOfficer, .administrator, .bank]),
         "getProjectResources": registry,
+        // The checks the plan states (十二)(十五): a project's assessments and gradings, read and
+        // filed by those who reach the project (the enterprise its own, officers their district).
+        "listSmartFactoryAssessments": registry,
+        "fileSmartFactoryAssessment": registry,
+        "listSecondHandGradings": registry,
+        "fileSecondHandGradings": registry,
         // Scenario tasks (十一)(十八): read by every account; the city releases them and designates
         // the benchmarks; an enterprise takes a task up for itself.
         "listScenarioTasks": AccessRule.everyRole,

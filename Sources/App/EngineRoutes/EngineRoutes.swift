@@ -26,6 +26,11 @@ struct EngineRoutes: Sendable {
         api.on(.GET, "projects", ":id", "match") { req async throws -> Response in try await projectMatch(req) }
         api.on(.POST, "projects", ":id", "status", body: body) { req async throws -> Response in try await changeStatus(req) }
         api.on(.GET, "projects", ":id", "versions", ":version") { req async throws -> Response in try await projectVersion(req) }
+        // The checks the plan states (十二)(十五): filed with the project's planChecks.
+        api.on(.POST, "projects", ":id", "smart-factory-assessments", body: body) { req async throws -> Response in try await fileSmartFactoryAssessment(req) }
+        api.on(.GET, "projects", ":id", "smart-factory-assessments") { req async throws -> Response in try await listSmartFactoryAssessments(req) }
+        api.on(.POST, "projects", ":id", "second-hand-gradings", body: body) { req async throws -> Response in try await fileSecondHandGradings(req) }
+        api.on(.GET, "projects", ":id", "second-hand-gradings") { req async throws -> Response in try await listSecondHandGradings(req) }
     }
 
     func store(_ req: Request) -> ProjectStore { services.projectStore(on: req.db) }

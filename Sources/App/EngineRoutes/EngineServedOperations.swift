@@ -24,13 +24,18 @@ enum EngineServedOperations {
         "GET /api/projects/{id}/match",
         "POST /api/projects/{id}/status",
         "GET /api/projects/{id}/versions/{version}",
+        "POST /api/projects/{id}/smart-factory-assessments",
+        "GET /api/projects/{id}/smart-factory-assessments",
+        "POST /api/projects/{id}/second-hand-gradings",
+        "GET /api/projects/{id}/second-hand-gradings",
     ]
 
     /// The operation ids of the same operations (for the generated protocol's methods).
     static let operationIds: Set<String> = [
         "matchProjectFile", "createEnterprise", "updateEnterprise", "getEnterprisePlan",
         "createProject", "getProject", "updateProject", "getProjectMatch", "changeProjectStatus",
-        "getProjectVersion",
+        "getProjectVersion", "fileSmartFactoryAssessment", "listSmartFactoryAssessments", "fileSecondHandGradings",
+        "listSecondHandGradings",
     ]
 }
 

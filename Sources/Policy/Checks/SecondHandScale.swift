@@ -28,3 +28,16 @@ public struct SecondHandScale: Sendable {
 
     public func grade(_ id: String) -> Grade? { grades.first { $0.id == id } }
 }
+
+extension SecondHandScale {
+    /// The (十五) check of a project's graded items on this scale, as the engine's condition
+    /// judges it: held, or the first item that fails and why.
+    public func judge(_ items: [SecondHandGrading], equipment: [EquipmentItem]) -> (held: Bool, explanation: LocalizedText) {
+        let check = ResolvedPlanCheck(kind: .secondHandGraded, thresholds: [:], questionnaire: nil, scale: self)
+        switch check.outcome(PlanChecks(secondHand: items), equipment: equipment) {
+        case .notDeclared: return (true, LocalizedText(zh: "未申报二手设备", en: "no second-hand equipment declared"))
+        case .held(let t): return (true, t)
+        case .failed(let t): return (false, t)
+        }
+    }
+}

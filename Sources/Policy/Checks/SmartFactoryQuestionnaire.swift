@@ -81,6 +81,12 @@ public struct SmartFactoryScore: Sendable {
     public var level: SmartFactoryQuestionnaire.Level?
     public var lines: [Line]
 
+    public init(hundredths: Int, level: SmartFactoryQuestionnaire.Level?, lines: [Line]) {
+        self.hundredths = hundredths
+        self.level = level
+        self.lines = lines
+    }
+
     public struct Line: Sendable {
         public var question: String
         public var option: String?

@@ -136,3 +136,36 @@ extension ProjectFileReader {
         return r
     }
 }
+
+/// The API's bodies for a project's assessment and gradings, read with the same checks as the
+/// `planChecks` object of a project file; paths start at `$`.
+extension ProjectFileReader {
+    /// `{"before": {…}, "after": {…}}`.
+    public static func readAssessment(_ value: JSONValue, vocabulary: Vocabulary) -> Result<SmartFactoryAnswers, ValidationFailure> {
+        var reader = ProjectFileReader(vocabulary: vocabulary)
+        guard let s = reader.object(value, at: "$", allowed: smartFactoryFields) else { return .failure(ValidationFailure(issues: reader.issues)) }
+        let before = reader.answers(s, "before", at: "$"), after = reader.answers(s, "after", at: "$")
+        if let before, let after, reader.issues.isEmpty { return .success(SmartFactoryAnswers(before: before, after: after)) }
+        return .failure(ValidationFailure(issues: reader.issues))
+    }
+
+    /// `{"items": [{item, grade, …}, …]}` for a project of `equipmentCount` items.
+    public static func readSecondHand(_ value: JSONValue, equipmentCount: Int, vocabulary: Vocabulary) -> Result<[SecondHandGrading], ValidationFailure> {
+        var reader = ProjectFileReader(vocabulary: vocabulary)
+        guard let m = reader.object(value, at: "$", allowed: ["items"]) else { return .failure(ValidationFailure(issues: reader.issues)) }
+        var checks: PlanChecks?
+        if m["items"] == nil || m["items"] == .null { reader.missing("$.items") } else {
+            checks = reader.planChecks(Members(pairs: [("planChecks", .object([("secondHand", m["items"]!)]))]), equipmentCount: equipmentCount, at: "$")
+        }
+        let items = checks?.secondHand ?? []
+        if items.isEmpty && reader.issues.isEmpty { reader.issue("$.items", zh: "至少一项二手设备", en: "at least one second-hand item") }
+        // The shared reader names the paths under planChecks.secondHand; the body's are under items.
+        let issues = reader.issues.map { i in
+            let prefix = "$.planChecks.secondHand"
+            let path = i.path.hasPrefix(prefix) ? "$.items" + i.path.dropFirst(prefix.count) : i.path
+            return ValidationIssue(path: path, zh: i.message.zh, en: i.message.en)
+        }
+        if issues.isEmpty { return .success(items) }
+        return .failure(ValidationFailure(issues: issues))
+    }
+}

@@ -31,6 +31,8 @@ public enum RegistryMigrations {
          // 019: the list library and the resource library.
          CreateListLibrary(),
          // 022: the plan's own progress, quarterly reports of the units' tasks.
-         CreatePlanProgressReports()]
+         CreatePlanProgressReports(),
+         // 024: the checks the plan states — a project's planChecks, smart-factory assessments, second-hand gradings.
+         CreatePlanCheckRecords()]
     }
 }

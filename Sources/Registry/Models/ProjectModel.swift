@@ -31,6 +31,9 @@ public final class ProjectModel: Model, @unchecked Sendable {
     @OptionalField(key: "innovative_contract_number") public var innovativeContractNumber: String?
     @OptionalField(key: "market_contract_number") public var marketContractNumber: String?
     @OptionalField(key: "software_sales_number") public var softwareSalesNumber: String?
+    /// The project's `planChecks` (十二)(十四)(十五) as the writer writes them (migration 024); nil
+    /// when it declares none.
+    @OptionalField(key: "plan_checks") public var planChecks: String?
     /// The recommended total and instruments under the policy of the application date, kept for
     /// filtering and sorting lists; recomputed whenever the project is saved.
     @Field(key: "recommended_fen") public var recommendedFen: Int64

@@ -32,6 +32,7 @@ extension ProjectModel {
         innovativeContractNumber = p.innovativeProductContract?.contractNumber
         marketContractNumber = p.marketContract?.contractNumber
         softwareSalesNumber = p.softwareSales?.contractNumber
+        planChecks = p.planChecks.map(\.storedText)
         self.recommendedFen = recommendedFen
         recommendedInstruments = Self.instrumentList(instruments)
         searchText = Self.searchText(p, enterpriseName: enterpriseName)
@@ -156,6 +157,7 @@ extension ProjectModel {
         }
         p.marketContract = marketContractFen.map { ProductContract(productId: marketContractProduct, amount: Money(fen: $0), contractNumber: marketContractNumber) }
         p.softwareSales = softwareSalesFen.map { ProductContract(productId: softwareSalesProduct, amount: Money(fen: $0), contractNumber: softwareSalesNumber) }
+        p.planChecks = planChecks.flatMap(PlanChecks.stored)
         return p
     }
 }
