@@ -45,7 +45,7 @@ import Vapor
             #expect(r.status == .created, "\(r.raw)")
             #expect(r.body["version"] as? Int == 1)
             #expect((r.body["before"] as? [String: Any])?["score"] as? String == "33.33")
-            #expect((r.body["before"] as? [String: Any])?["level"] is NSNull)
+            #expect((r.body["before"] as? [String: Any])?["level"] == nil)
             #expect((r.body["after"] as? [String: Any])?["score"] as? String == "66.66")
             #expect((r.body["after"] as? [String: Any])?["level"] as? String == "advanced")
 

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Policy
 import Registry
@@ -73,9 +74,11 @@ enum PlanCheckJSON {
         func side(_ hundredths: Int, _ level: String?, _ answers: String) -> JSONValue {
             let score = SmartFactoryScore(hundredths: hundredths, level: nil, lines: [])
             let name = level.flatMap { id in levels.first { $0.id == id }?.name }
-            return .object([("score", .string(score.text)), ("level", level.map { .string($0) } ?? .null),
-                            ("levelName", text(name ?? LocalizedText(zh: "未达到任何等级", en: "no level reached"))),
-                            ("answers", (try? JSONParser.parse(answers)) ?? .object([]))])
+            var members: [(key: String, value: JSONValue)] = [("score", .string(score.text))]
+            if let level { members.append(("level", .string(level))) }
+            members.append(("levelName", text(name ?? LocalizedText(zh: "未达到任何等级", en: "no level reached"))))
+            members.append(("answers", (try? JSONParser.parse(answers)) ?? .object([])))
+            return .object(members)
         }
         return .object([
             ("id", .string((m.id ?? UUID()).uuidString.lowercased())),
@@ -92,8 +95,8 @@ enum PlanCheckJSON {
     static func grading(_ m: SecondHandGradingModel, equipment: [EquipmentItem], library: PolicyLibrary) -> JSONValue {
         // The items are kept as a planChecks object of the project format ({"secondHand": […]}).
         let items = PlanChecks.stored(m.items)?.secondHand ?? []
-        let judged = library.secondHandScale?.judge(items, equipment: equipment)
-            ?? (false, LocalizedText(zh: "政策库无二手设备分级标准", en: "the policy library has no second-hand grading scale"))
+        let judged: (held: Bool, explanation: LocalizedText) = library.secondHandScale?.judge(items, equipment: equipment)
+            ?? (held: false, explanation: LocalizedText(zh: "政策库无二手设备分级标准", en: "the policy library has no second-hand grading scale"))
         return .object([
             ("id", .string((m.id ?? UUID()).uuidString.lowercased())),
             ("projectId", .string(m.$project.id.uuidString.lowercased())),
