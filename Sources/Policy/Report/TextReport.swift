@@ -123,6 +123,16 @@ public struct TextReport {
         return out
     }
 
+    /// Whether a condition id names one of the checks the plan states (十二)(十四)(十五).
+    func isPlanCheck(_ id: String) -> Bool {
+        library.instruments.contains { i in
+            i.conditions.contains { c in
+                guard c.id == id, case .planCheck = c.test else { return false }
+                return true
+            }
+        }
+    }
+
     func condition(_ c: ConditionResult, indent: String) -> String {
         var s = "\(indent)\(c.held ? "✓" : "✗") \(t(c.label))"
         if c.role == .priority { s += t("［优先条件］", " [priority]") }
@@ -130,7 +140,8 @@ public struct TextReport {
         if let figure = c.figure, let threshold = c.threshold, !c.held {
             s += t("：实为 \(figure.grouped)，门槛 \(threshold.grouped)", ": \(figure.grouped); threshold \(threshold.grouped)")
             if let short = c.shortfall { s += t("，差 \(short.grouped)", "; \(short.grouped) short") }
-        } else if let detail = c.detail, !c.held {
+        } else if let detail = c.detail, !c.held || isPlanCheck(c.id) {
+            // A stated check says why it held too: the figure against its threshold, or "not declared".
             s += "\(colon)\(t(detail))"
         }
         return s + "\n"
