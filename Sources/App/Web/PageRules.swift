@@ -58,6 +58,20 @@ enum PageRules {
         "rollingLists": .roles([.cityOfficer, .administrator]),
         "rollingList": .roles([.cityOfficer, .administrator]),
         "rollingListPublish": .roles([.cityOfficer, .administrator]),
+        // The innovative-product catalogue (十七): its list and products for anyone (the reach,
+        // `CatalogueReach`, hides the unpublished from those who may not read them); each step
+        // for the roles of its API operation (`OperationRules`), the workflow and the committee
+        // seat deciding the rest.
+        "catalogue": .anyone,
+        "catalogueProduct": .anyone,
+        "catalogueNew": .roles([.enterprise]),
+        "catalogueSubmit": .roles([.enterprise]),
+        "catalogueReview": .roles([.districtOfficer, .cityOfficer, .department]),
+        "catalogueVote": .roles([.cityOfficer, .department]),
+        "catalogueRecuse": .roles([.cityOfficer, .department]),
+        "cataloguePublish": .roles([.cityOfficer]),
+        "catalogueRenew": .roles([.cityOfficer]),
+        "catalogueExpire": .roles([.cityOfficer]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,
