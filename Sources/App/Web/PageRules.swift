@@ -72,6 +72,17 @@ enum PageRules {
         "cataloguePublish": .roles([.cityOfficer]),
         "catalogueRenew": .roles([.cityOfficer]),
         "catalogueExpire": .roles([.cityOfficer]),
+        // The list library: read by every account, as `searchListEntries` and `getListEdition`;
+        // a new edition for the roles of `publishListEdition` (`OperationRules.city`).
+        "listLibrary": .everyRole,
+        "listLibraryKind": .everyRole,
+        "listLibraryEdition": .everyRole,
+        "listLibraryPublish": OperationRules.city,
+        // The resource library: read by every account, as `listResources` and `getResource`; a
+        // financial product edited by the roles of `updateResource` (a bank its own, as the store checks).
+        "resources": .everyRole,
+        "resource": .everyRole,
+        "resourceSave": .roles([.cityOfficer, .administrator, .bank]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

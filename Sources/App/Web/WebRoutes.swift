@@ -35,6 +35,8 @@ enum WebRoutes {
         LedgerPage(site: site).register(pages)
         RollingListsPage(site: site).register(pages)
         CataloguePage(site: site).register(pages)
+        ListLibraryPage(site: site).register(pages)
+        ResourcesPage(site: site).register(pages)
         OpenDataPage(site: site).register(pages)
         // Through `site.page` like every page, so that their rows in `PageRules` hold too.
         site.page(pages, .GET, ["lang", ":lang"], id: "language") { p in try WebLanguage.switchRoute(p.req, secure: settings.secureCookie) }
