@@ -83,6 +83,11 @@ enum PageRules {
         "resources": .everyRole,
         "resource": .everyRole,
         "resourceSave": .roles([.cityOfficer, .administrator, .bank]),
+        // Scenario tasks: read by every account, as `listScenarioTasks`; taken up by an
+        // enterprise (`takeScenarioTask`), a benchmark designated by the city officer.
+        "scenarioTasks": .everyRole,
+        "scenarioTake": .roles([.enterprise]),
+        "scenarioDesignate": .roles([.cityOfficer]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,
