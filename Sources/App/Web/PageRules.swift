@@ -88,6 +88,10 @@ enum PageRules {
         "scenarioTasks": .everyRole,
         "scenarioTake": .roles([.enterprise]),
         "scenarioDesignate": .roles([.cityOfficer]),
+        // The plan's progress: the readers of `getPlanProgress`; a report for the roles of
+        // `reportPlanProgress` (its unit only, as `ProgressPlan.mayReport` decides).
+        "planProgress": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "planProgressReport": .roles([.cityOfficer, .department]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

@@ -38,6 +38,7 @@ enum WebRoutes {
         ListLibraryPage(site: site).register(pages)
         ResourcesPage(site: site).register(pages)
         ScenarioTasksPage(site: site).register(pages)
+        PlanProgressPage(site: site).register(pages)
         OpenDataPage(site: site).register(pages)
         // Through `site.page` like every page, so that their rows in `PageRules` hold too.
         site.page(pages, .GET, ["lang", ":lang"], id: "language") { p in try WebLanguage.switchRoute(p.req, secure: settings.secureCookie) }

@@ -69,6 +69,8 @@ import Workflow
         Row(id: "scenarioTasks", method: .GET, path: "/scenario-tasks", anonymous: .signInFirst, roles: everyRole),
         Row(id: "scenarioTake", method: .POST, path: "/scenario-tasks/00000000-0000-0000-0000-000000000000/take", anonymous: .signInFirst, roles: [.enterprise]),
         Row(id: "scenarioDesignate", method: .POST, path: "/scenario-tasks/00000000-0000-0000-0000-000000000000/designate", anonymous: .signInFirst, roles: [.cityOfficer]),
+        Row(id: "planProgress", method: .GET, path: "/progress", anonymous: .signInFirst, roles: [.districtOfficer, .cityOfficer, .department, .administrator]),
+        Row(id: "planProgressReport", method: .POST, path: "/progress/reports", anonymous: .signInFirst, roles: [.cityOfficer, .department]),
         Row(id: "signIn", method: .GET, path: "/login", anonymous: .open, roles: everyRole),
         Row(id: "signInSubmit", method: .POST, path: "/signin", anonymous: .open, roles: everyRole),
         Row(id: "signOut", method: .POST, path: "/signout", anonymous: .signInFirst, roles: everyRole),
