@@ -14,14 +14,7 @@ extension APIHandler {
     var catalogue: CatalogueStore { services.catalogueStore() }
 
     /// Which products the account reads (`CatalogueStore.Reach`).
-    func catalogueReach() throws -> CatalogueStore.Reach {
-        let p = try access().principal
-        switch p.role {
-        case .enterprise: return .publishedAndOwn(creditCode: p.enterpriseCode ?? "")
-        case .bank: return .published
-        case .districtOfficer, .cityOfficer, .department, .administrator: return .all
-        }
-    }
+    func catalogueReach() throws -> CatalogueStore.Reach { CatalogueReach.of(try access().principal) }
 
     func listCatalogueProducts(_ input: Operations.ListCatalogueProducts.Input) async throws -> Operations.ListCatalogueProducts.Output {
         let q = input.query

@@ -60,10 +60,7 @@ extension APIHandler {
         let id = try uuid(input.path.id)
         let m = try await store.project(id)
         try visibility().require(project: m)
-        let project = m.domain(), enterprise = m.enterprise.domain()
-        let facts = ResourceFit.ProjectFacts(categories: project.categories, hasLoan: !project.loans.isEmpty, hasLease: !project.leases.isEmpty,
-                                             industryCode: enterprise.industryCode, district: enterprise.district)
-        let offers = try await resources.offers(for: facts).map { r, o in
+        let offers = try await resources.offers(forProject: m).map { r, o in
             Components.Schemas.ResourceOffer(rule: o.rule, reason: .init(zh: o.reason.zh, en: o.reason.en), resource: resourceAnswer(r))
         }
         return .ok(.init(body: .json(.init(projectId: id.uuidString.lowercased(), offers: offers))))

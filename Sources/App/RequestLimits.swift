@@ -49,6 +49,10 @@ enum RequestLimits {
             return (projectFile, false)
         case (.POST, "api/lists/:id/publish"): return (noBody, false)
         case (.POST, "api/list-editions"): return (listFile, false)
+        // A new edition's file by the list library's form, with room for the form's other fields.
+        case (.POST, "list-library/kinds/:kind/editions"): return (listFile + 64 * kib, false)
+        // A progress report by its form, with its evidence file: a material's limit and the form's fields.
+        case (.POST, "progress/reports"): return (material + 64 * kib, false)
         case (.POST, _), (.PUT, _), (.PATCH, _): return (smallJSON, false)
         default: return (noBody, false)
         }

@@ -29,7 +29,10 @@ struct EnterpriseProjectPage: Sendable {
         var done: String?
         /// What the form keeps without showing (equipment items, contracts …), for the hint.
         var keepsMore: Bool
+        /// The resource library's offers to the stored project, with their reasons (the store's `offers`).
+        var offers: [Offer]
     }
+    struct Offer: Encodable { var reason: String; var resource: ResourcesPage.Row }
 
     func register(_ routes: any RoutesBuilder) {
         site.page(routes, .GET, ["enterprise", "projects", "new"], id: "enterpriseProjectNew") { p in
@@ -86,11 +89,18 @@ struct EnterpriseProjectPage: Sendable {
                  })
         }
         let chosen = Set(form.categories)
+        var offers: [Offer] = []
+        if let id {
+            let m = try await services(p).projectStore(on: p.req.db).project(id)
+            offers = try await services(p).resourceStore().offers(forProject: m).map { r, o in
+                Offer(reason: o.reason.text(p.lang), resource: ResourcesPage.row(r, site, p))
+            }
+        }
         let body = Body(id: id?.uuidString.lowercased(), code: form.values["code"] ?? "", codeError: errors.fields["code"], fields: fields,
                         categories: services(p).library.vocabulary.categories.values.sorted { $0.id < $1.id }
                             .map { Option(value: $0.id, label: $0.name.text(p.lang), selected: chosen.contains($0.id)) },
                         categoriesError: errors.fields["categories"], loans: loans, errors: errors,
-                        done: done ? site.catalogue.text("ent_project_saved", p.lang) : nil, keepsMore: keepsMore)
+                        done: done ? site.catalogue.text("ent_project_saved", p.lang) : nil, keepsMore: keepsMore, offers: offers)
         return try await site.render(p, "enterprise_project", titleKey: id == nil ? "ent_project_new" : "ent_project_edit", body, status: status)
     }
 

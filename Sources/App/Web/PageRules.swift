@@ -58,6 +58,40 @@ enum PageRules {
         "rollingLists": .roles([.cityOfficer, .administrator]),
         "rollingList": .roles([.cityOfficer, .administrator]),
         "rollingListPublish": .roles([.cityOfficer, .administrator]),
+        // The innovative-product catalogue (十七): its list and products for anyone (the reach,
+        // `CatalogueReach`, hides the unpublished from those who may not read them); each step
+        // for the roles of its API operation (`OperationRules`), the workflow and the committee
+        // seat deciding the rest.
+        "catalogue": .anyone,
+        "catalogueProduct": .anyone,
+        "catalogueNew": .roles([.enterprise]),
+        "catalogueSubmit": .roles([.enterprise]),
+        "catalogueReview": .roles([.districtOfficer, .cityOfficer, .department]),
+        "catalogueVote": .roles([.cityOfficer, .department]),
+        "catalogueRecuse": .roles([.cityOfficer, .department]),
+        "cataloguePublish": .roles([.cityOfficer]),
+        "catalogueRenew": .roles([.cityOfficer]),
+        "catalogueExpire": .roles([.cityOfficer]),
+        // The list library: read by every account, as `searchListEntries` and `getListEdition`;
+        // a new edition for the roles of `publishListEdition` (`OperationRules.city`).
+        "listLibrary": .everyRole,
+        "listLibraryKind": .everyRole,
+        "listLibraryEdition": .everyRole,
+        "listLibraryPublish": OperationRules.city,
+        // The resource library: read by every account, as `listResources` and `getResource`; a
+        // financial product edited by the roles of `updateResource` (a bank its own, as the store checks).
+        "resources": .everyRole,
+        "resource": .everyRole,
+        "resourceSave": .roles([.cityOfficer, .administrator, .bank]),
+        // Scenario tasks: read by every account, as `listScenarioTasks`; taken up by an
+        // enterprise (`takeScenarioTask`), a benchmark designated by the city officer.
+        "scenarioTasks": .everyRole,
+        "scenarioTake": .roles([.enterprise]),
+        "scenarioDesignate": .roles([.cityOfficer]),
+        // The plan's progress: the readers of `getPlanProgress`; a report for the roles of
+        // `reportPlanProgress` (its unit only, as `ProgressPlan.mayReport` decides).
+        "planProgress": .roles([.districtOfficer, .cityOfficer, .department, .administrator]),
+        "planProgressReport": .roles([.cityOfficer, .department]),
         "signIn": .signIn,
         "signInSubmit": .signIn,
         "signOut": .everyRole,

@@ -34,6 +34,11 @@ enum WebRoutes {
         DashboardPage(site: site).register(pages)
         LedgerPage(site: site).register(pages)
         RollingListsPage(site: site).register(pages)
+        CataloguePage(site: site).register(pages)
+        ListLibraryPage(site: site).register(pages)
+        ResourcesPage(site: site).register(pages)
+        ScenarioTasksPage(site: site).register(pages)
+        PlanProgressPage(site: site).register(pages)
         OpenDataPage(site: site).register(pages)
         // Through `site.page` like every page, so that their rows in `PageRules` hold too.
         site.page(pages, .GET, ["lang", ":lang"], id: "language") { p in try WebLanguage.switchRoute(p.req, secure: settings.secureCookie) }

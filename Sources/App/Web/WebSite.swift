@@ -30,6 +30,8 @@ struct WebSite: Sendable {
         var isLedgerReader: Bool
         /// The account may open the rolling lists.
         var isListReader: Bool
+        /// The account may open the plan's progress.
+        var isProgressReader: Bool
         var title: String
     }
 
@@ -86,6 +88,7 @@ struct WebSite: Sendable {
               csrf: csrf.token(for: p.nonce), path: p.req.url.path, user: p.access?.account.username,
               isEnterprise: p.access?.account.role == .enterprise,
               isCaseReader: mayOpen("caseQueue", p), isDashboardReader: mayOpen("dashboard", p), isLedgerReader: mayOpen("ledger", p), isListReader: mayOpen("rollingLists", p),
+              isProgressReader: mayOpen("planProgress", p),
               title: catalogue.text(titleKey, p.lang))
     }
 
