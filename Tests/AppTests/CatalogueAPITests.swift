@@ -123,6 +123,11 @@ import Workflow
                                          json: #"{"creditCode": "\#(Self.codeA)", "category": "equipment", "name": "x", "firstOnMarketDate": "2999-01-01", "claimedEspeciallyInnovative": false, "description": ""}"#,
                                          as: as_("cat.ent"))
             #expect(bad.status == .unprocessableEntity && CommitmentAPITests.paths(bad.body) == ["$.firstOnMarketDate"], "\(bad.raw)")
+            // A category outside the policy library's (workflow/catalogue.yaml) is refused, by path.
+            let odd = try await app.call(.POST, "api/catalogue/products",
+                                         json: #"{"creditCode": "\#(Self.codeA)", "category": "toys", "name": "x", "firstOnMarketDate": "2024-03-01", "claimedEspeciallyInnovative": false, "description": ""}"#,
+                                         as: as_("cat.ent"))
+            #expect(odd.status == .unprocessableEntity && CommitmentAPITests.paths(odd.body) == ["$.category"], "\(odd.raw)")
             #expect(try await app.call(.GET, "api/catalogue/products/\(number)", as: as_("cat.ent")).status == .ok)
             #expect(try await app.call(.GET, "api/catalogue/products/\(number)", as: as_("cat.other")).status == .notFound)
             #expect(try await app.call(.GET, "api/catalogue/products/\(number)", as: as_("cat.bank")).status == .notFound)

@@ -38,14 +38,14 @@ struct CataloguePage: Sendable {
 
     static func services(_ p: WebSite.PageRequest) -> PlatformServices { p.req.application.platformServices }
 
-    /// The categories the page offers: the catalogue's words (`catalogue_category_*`), shown in
-    /// the page's language; a stored category outside them shows as stored.
-    static let categoryCodes = ["equipment", "software", "material", "instrument", "medical"]
-    static func categoryLabel(_ code: String, _ site: WebSite, _ lang: Language) -> String {
-        site.catalogue.entries["catalogue_category_" + code].map { $0.text(lang) } ?? code
+    /// The categories the page offers are the policy library's (`workflow/catalogue.yaml`), named
+    /// in the page's language; a stored category outside them (an imported edition's) shows as stored.
+    static func rules(_ p: WebSite.PageRequest) -> CatalogueRules { services(p).workflow.catalogue }
+    static func categoryLabel(_ code: String, _ rules: CatalogueRules, _ lang: Language) -> String {
+        rules.category(code)?.name.text(lang) ?? code
     }
-    static func categories(_ site: WebSite, _ lang: Language, selected: String?) -> [Option] {
-        categoryCodes.map { Option(value: $0, label: categoryLabel($0, site, lang), selected: $0 == selected) }
+    static func categories(_ rules: CatalogueRules, _ lang: Language, selected: String?) -> [Option] {
+        rules.categories.map { Option(value: $0.id, label: $0.name.text(lang), selected: $0.id == selected) }
     }
 
     func list(_ p: WebSite.PageRequest) async throws -> Response {
@@ -56,7 +56,7 @@ struct CataloguePage: Sendable {
         // The search's text under the API's limits; a refused one is said, and not searched.
         var q = p.req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces) ?? ""
         if let problem = TextKind.name.problem(in: q) { errors.add(problem.text(lang), to: "q"); q = "" }
-        let category = p.req.query[String.self, at: "category"].flatMap { Self.categoryCodes.contains($0) ? $0 : nil }
+        let category = p.req.query[String.self, at: "category"].flatMap { Self.rules(p).category($0) != nil ? $0 : nil }
         let statusAsked = p.req.query[String.self, at: "status"].flatMap(CatalogueStatus.init(rawValue:))
         let offered: [CatalogueStatus] = reach == .all ? CatalogueStatus.allCases : [.published, .expired]
         let status = statusAsked.flatMap { offered.contains($0) ? $0 : nil }
@@ -70,7 +70,7 @@ struct CataloguePage: Sendable {
         let rows = found.items.map { m -> Row in
             let l = m.id.flatMap { listings[$0] }
             let s = CatalogueStatus(rawValue: m.status) ?? .submitted
-            return Row(number: m.number, name: m.name, category: Self.categoryLabel(m.category, site, lang), enterprise: names[m.creditCode] ?? "",
+            return Row(number: m.number, name: m.name, category: Self.categoryLabel(m.category, Self.rules(p), lang), enterprise: names[m.creditCode] ?? "",
                        creditCode: m.creditCode, firstOnMarketDate: m.firstOnMarketDate, firstOnMarket: l?.listing.firstOnMarket,
                        especiallyInnovative: l?.listing.especiallyInnovative ?? m.claimedEspeciallyInnovative,
                        validFrom: l?.listing.validFrom, validUntil: l?.listing.validUntil, endedOn: l?.end?.endedOn,
@@ -87,7 +87,7 @@ struct CataloguePage: Sendable {
         }
         let body = ListBody(rows: rows, total: found.total, page: page, previous: page > 1 ? link(page - 1) : nil,
                             next: page * Self.perPage < found.total ? link(page + 1) : nil, filters: Filters(q: q, mine: mine),
-                            categories: Self.categories(site, lang, selected: category),
+                            categories: Self.categories(Self.rules(p), lang, selected: category),
                             statuses: offered.map { Option(value: $0.rawValue, label: $0.label.text(lang), selected: $0 == status) },
                             canSubmit: site.mayOpen("catalogueNew", p), errors: errors)
         return try await site.render(p, "catalogue", titleKey: "catalogue_title", body)
@@ -95,7 +95,7 @@ struct CataloguePage: Sendable {
 
     func newForm(_ p: WebSite.PageRequest, _ form: Form, errors: PageErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
         try await site.render(p, "catalogue_new", titleKey: "catalogue_new_title",
-                              NewBody(form: form, categories: Self.categories(site, p.lang, selected: form.category), errors: errors), status: status)
+                              NewBody(form: form, categories: Self.categories(Self.rules(p), p.lang, selected: form.category), errors: errors), status: status)
     }
 
     /// The submission through the store's `submit`, as `POST /api/catalogue/products` calls it:
@@ -110,7 +110,7 @@ struct CataloguePage: Sendable {
             if let problem = kind.problem(in: value) { issues.append(ValidationIssue(path: path, zh: problem.zh, en: problem.en)) }
         }
         if form.name.isEmpty { issues.append(ValidationIssue(path: "$.name", zh: site.catalogue.text("catalogue_name_needed", .zh), en: site.catalogue.text("catalogue_name_needed", .en))) }
-        if !Self.categoryCodes.contains(form.category) {
+        if Self.rules(p).category(form.category) == nil {
             issues.append(ValidationIssue(path: "$.category", zh: site.catalogue.text("catalogue_choose_category", .zh), en: site.catalogue.text("catalogue_choose_category", .en)))
         }
         let first = Day(iso: form.firstOnMarketDate)

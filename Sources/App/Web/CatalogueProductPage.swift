@@ -118,7 +118,7 @@ struct CatalogueProductPage: Sendable {
                 }
             }
         }
-        let product = Product(number: m.number, name: m.name, category: CataloguePage.categoryLabel(m.category, site, lang), enterprise: names[m.creditCode] ?? "",
+        let product = Product(number: m.number, name: m.name, category: CataloguePage.categoryLabel(m.category, CataloguePage.rules(p), lang), enterprise: names[m.creditCode] ?? "",
                               creditCode: m.creditCode, description: m.description, firstOnMarketDate: m.firstOnMarketDate, claimed: m.claimedEspeciallyInnovative,
                               status: status.rawValue, statusText: status.label.text(lang), markCode: m.markCode, submittedOn: m.submittedOn, submittedBy: m.submittedBy)
         let doneText = done.flatMap { d in ["submitted", "review", "vote", "recuse", "publish", "renew", "expire"].contains(d) ? site.catalogue.text("catalogue_done_" + d, lang) : nil }

@@ -30,6 +30,11 @@ extension CatalogueStore {
             guard let enterprise = try await EnterpriseModel.query(on: db).filter(\.$creditCode == s.creditCode).first() else {
                 throw RegistryError.invalid([ValidationIssue(path: "$.creditCode", zh: "企业 \(s.creditCode) 尚未登记", en: "the enterprise \(s.creditCode) is not registered")])
             }
+            if rules.category(s.category) == nil {
+                let offered = rules.categories.map(\.id).joined(separator: ", ")
+                throw RegistryError.invalid([ValidationIssue(path: "$.category", zh: "申报类别应为以下之一：\(offered)；实为 \(s.category)",
+                                                             en: "the category must be one of \(offered), not \(s.category)")])
+            }
             if s.firstOnMarketDate > day {
                 throw RegistryError.invalid([ValidationIssue(path: "$.firstOnMarketDate", zh: "首次投放市场日期不能晚于今天 \(day)",
                                                              en: "the date first on the market cannot be after today, \(day)")])

@@ -1,9 +1,11 @@
 import Policy
 
 /// The catalogue's process as policy data (`workflow/catalogue.yaml`): how many expert opinions,
-/// the committee's quorum and majority, the listing's periods and the mark's prefix.
+/// the committee's quorum and majority, the listing's periods, the mark's prefix and the
+/// categories a product may be submitted under.
 public struct CatalogueRules: Sendable, Hashable {
     public var clause: String
+    public var categories: [Category]
     public var minExpertOpinions: Int
     public var quorumVotes: Int
     public var quorumShare: Fraction
@@ -15,8 +17,9 @@ public struct CatalogueRules: Sendable, Hashable {
 
     public init(clause: String = "十七", minExpertOpinions: Int = 3, quorumVotes: Int = 3, quorumShare: Fraction = Fraction(2, 3),
                 majority: Fraction = Fraction(2, 3), validityYears: Int = 3, renewalYears: Int = 3,
-                firstOnMarketWithinYears: Int = 3, markPrefix: String = "SHCX") {
+                firstOnMarketWithinYears: Int = 3, markPrefix: String = "SHCX", categories: [Category] = Category.defaults) {
         self.clause = clause
+        self.categories = categories
         self.minExpertOpinions = minExpertOpinions
         self.quorumVotes = quorumVotes
         self.quorumShare = quorumShare
@@ -26,6 +29,27 @@ public struct CatalogueRules: Sendable, Hashable {
         self.firstOnMarketWithinYears = firstOnMarketWithinYears
         self.markPrefix = markPrefix
     }
+
+    /// A category of submission (申报类别), with its name in both languages.
+    public struct Category: Sendable, Hashable {
+        public var id: String
+        public var name: LocalizedText
+        public init(id: String, name: LocalizedText) {
+            self.id = id
+            self.name = name
+        }
+
+        /// Those of `workflow/catalogue.yaml`, for a library built in code (tests).
+        public static let defaults: [Category] = [
+            Category(id: "equipment", name: LocalizedText(zh: "装备", en: "Equipment")),
+            Category(id: "software", name: LocalizedText(zh: "软件", en: "Software")),
+            Category(id: "material", name: LocalizedText(zh: "材料", en: "Materials")),
+            Category(id: "instrument", name: LocalizedText(zh: "仪器", en: "Instruments")),
+            Category(id: "medical", name: LocalizedText(zh: "医疗器械", en: "Medical devices")),
+        ]
+    }
+
+    public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
 
     /// An exact share, `2/3`: compared by cross-multiplying, never in floating point.
     public struct Fraction: Sendable, Hashable, CustomStringConvertible {

@@ -17,6 +17,15 @@ extension WorkflowReader {
               let quorumShare = share(c, "quorum_share"), let majority = share(c, "majority"),
               let validity = l.integer("validity_years"), let renewal = l.integer("renewal_years"),
               let within = l.integer("first_on_market_within_years"), let prefix = l.string("mark_prefix") else { return nil }
+        var categories: [CatalogueRules.Category] = []
+        for n in root.required("categories")?.elements ?? [] {
+            guard let id = n.string("id"), let name = n.text("name") else { continue }
+            if categories.contains(where: { $0.id == id }) {
+                n.error(zh: "类别重复：\(id)", en: "a category given twice: \(id)")
+            }
+            categories.append(CatalogueRules.Category(id: id, name: name))
+        }
+        if categories.isEmpty { root.child("categories")?.error(zh: "至少一个申报类别", en: "at least one category of submission") }
         if validity < 1 { l.child("validity_years")?.error(zh: "有效期至少 1 年", en: "a listing stands at least a year") }
         if renewal < 1 { l.child("renewal_years")?.error(zh: "续期至少 1 年", en: "a renewal adds at least a year") }
         if votes < 1 { c.child("quorum_votes")?.error(zh: "法定人数至少 1 票", en: "the quorum is at least one vote") }
@@ -24,6 +33,7 @@ extension WorkflowReader {
             c.child("majority")?.error(zh: "多数应不少于 1/2", en: "a majority is at least 1/2")
         }
         return CatalogueRules(clause: clause, minExpertOpinions: opinions, quorumVotes: votes, quorumShare: quorumShare, majority: majority,
-                              validityYears: validity, renewalYears: renewal, firstOnMarketWithinYears: within, markPrefix: prefix)
+                              validityYears: validity, renewalYears: renewal, firstOnMarketWithinYears: within, markPrefix: prefix,
+                              categories: categories)
     }
 }
