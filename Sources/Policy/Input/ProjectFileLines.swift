@@ -39,16 +39,21 @@ public final class ProjectFileLines {
 
     let vocabulary: Vocabulary
     let workers: Int
+    /// Lines the fast path laid out, and lines the general reader read (`nextPopulation`).
+    public internal(set) var fastLines = 0
+    public internal(set) var generalLines = 0
+    /// The scanner's tables, made on the first population block.
+    var tables: ProjectLineTables?
     let blockSize: Int
     private let handle: FileHandle?
     private var data: Data?
     private var offset = 0
     /// The start of a line the last block cut, carried into the next.
     private var carry: [UInt8] = []
-    private var lineNumber = 0
+    var lineNumber = 0
     private var finished = false
     /// Whether the file is JSON Lines, decided on its first block.
-    private var lines: Bool?
+    var lines: Bool?
 
     /// `jsonLines`: every line a project file, whatever the first (an import of a `.jsonl`
     /// file); otherwise the first line decides.
@@ -76,6 +81,13 @@ public final class ProjectFileLines {
 
     /// The next lines' results, in order; nil at the end of the file.
     public func next() throws(ReadError) -> [Line]? {
+        guard let (bytes, cuts) = try nextBlock() else { return nil }
+        return parse(bytes, cuts: cuts)
+    }
+
+    /// The next block's bytes and the ends of its lines (the last may end at the buffer's
+    /// end); nil at the end of the file.
+    func nextBlock() throws(ReadError) -> (bytes: [UInt8], cuts: [Int])? {
         while !finished {
             let block = read()
             if block.isEmpty {
@@ -84,7 +96,7 @@ public final class ProjectFileLines {
                 let last = carry
                 carry = []
                 if lines == nil { lines = false }
-                return parse(last, cuts: [last.count])
+                return (last, [last.count])
             }
             var bytes = carry
             bytes.append(contentsOf: block)
@@ -107,7 +119,7 @@ public final class ProjectFileLines {
                 continue
             }
             carry = Array(bytes[(last + 1)...])
-            return parse(bytes, cuts: cuts)
+            return (bytes, cuts)
         }
         return nil
     }
@@ -187,7 +199,7 @@ public final class ProjectFileLines {
 }
 
 /// Each worker reads the shared input and writes only its own element of the output.
-private struct Shared<T>: @unchecked Sendable {
+struct Shared<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }

@@ -1,0 +1,58 @@
+/// Populations laid out apart (a block's lines on each core) joined in order: the columns
+/// appended, the offsets moved by what came before, the districts and industries (indexes
+/// into each part's own tables) mapped into the builder's, in the order they first appear —
+/// the population is the one a single builder would have made from the same lines.
+extension PopulationBuilder {
+    /// An empty builder with this one's tables of categories and districts, for a worker.
+    func peer() -> PopulationBuilder {
+        PopulationBuilder(categoryIndex: categoryIndex, districtIds: population.districtIds)
+    }
+
+    public mutating func append(contentsOf part: Population) {
+        guard part.count > 0 else { return }
+        var p = population
+        population = Population(categoryIds: [], districtIds: [])
+        defer { population = p }
+        p.categories += part.categories
+        p.declared += part.declared
+        p.approved += part.approved
+        p.newInvestment += part.newInvestment
+        p.innovativeContract += part.innovativeContract
+        p.marketContract += part.marketContract
+        p.softwareSales += part.softwareSales
+        p.projectFlags += part.projectFlags
+        p.applicationDate += part.applicationDate
+        let districts = part.districtIds.map { UInt16(index(&districtIndex, &p.districtIds, $0)) }
+        let industries = part.industryCodes.map { UInt16(index(&industryIndex, &p.industryCodes, $0)) }
+        p.district += part.district.lazy.map { districts[Int($0)] }
+        p.industry += part.industry.lazy.map { industries[Int($0)] }
+        p.projectIds += part.projectIds
+        func offsets(_ mine: inout [Int32], _ theirs: [Int32], by base: Int32) {
+            mine.reserveCapacity(mine.count + theirs.count - 1)
+            for k in 1..<theirs.count { mine.append(theirs[k] + base) }
+        }
+        offsets(&p.loanStart, part.loanStart, by: Int32(p.loanPrincipal.count))
+        offsets(&p.leaseStart, part.leaseStart, by: Int32(p.leaseInvestment.count))
+        offsets(&p.productStart, part.productStart, by: Int32(p.productAmount.count))
+        offsets(&p.itemStart, part.itemStart, by: Int32(p.itemUnitPrice.count))
+        offsets(&p.interestStart, part.interestStart, by: Int32(p.interestYear.count))
+        p.loanPrincipal += part.loanPrincipal
+        p.loanFlags += part.loanFlags
+        p.loanStartDate += part.loanStartDate
+        p.loanEndDate += part.loanEndDate
+        p.loanPurpose += part.loanPurpose
+        p.interestYear += part.interestYear
+        p.interestAmount += part.interestAmount
+        p.leaseInvestment += part.leaseInvestment
+        p.leaseFlags += part.leaseFlags
+        p.productAmount += part.productAmount
+        p.itemUnitPrice += part.itemUnitPrice
+        p.itemQuantity += part.itemQuantity
+        p.itemPurchased += part.itemPurchased
+        p.itemInUse += part.itemInUse
+        p.itemFlags += part.itemFlags
+        p.itemTariffNumerator += part.itemTariffNumerator
+        p.itemTariffScale += part.itemTariffScale
+        p.count += part.count
+    }
+}
