@@ -76,7 +76,7 @@ import Testing
     /// Each project of the policy cases (Tests/PolicyTests/Cases), in a file of its own.
     static func caseProjects() throws -> [[UInt8]] {
         let dir = root.appendingPathComponent("Tests/PolicyTests/Cases")
-        let enterprise = #"{"creditCode":"91310115MA1K3YJ12X","name":"示例企业","district":"pudong","industryCode":"C3484"}"#
+        let enterprise = #"{"creditCode":"91310115MA1K4ABCDD","name":"示例企业","district":"pudong","industryCode":"C3484"}"#
         var lines: [[UInt8]] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".yaml") {
             let value = try JSONValue.parseYAML(String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
@@ -128,7 +128,7 @@ import Testing
         "\"" + String(repeating: "长", count: 65) + "\"", "\"" + String(repeating: "名", count: 201) + "\"",
         #""999999999999999.99""#, #""10000000000000.00""#, #""10000000000000.01""#, #""pudong""#, #""浦东新区""#,
         #""Pudong""#, #""310115""#, #""equipment""#, #""fixedAsset""#, #""testing""#, #""technical-renovation""#,
-        #""91310115MA1K3YJ12X""#, #""91310115MA1K3YJ12Y""#, #""2024-310115-34-03-000001""#, #""2024-110115-34-03-000001""#,
+        #""91310115MA1K4ABCDD""#, #""91310115MA1K3YJ12Y""#, #""2024-310115-34-03-000001""#, #""2024-110115-34-03-000001""#,
         #""+86 21-1234""#, #""--""#,
     ]
 
@@ -193,7 +193,7 @@ import Testing
         let vocabulary = try Self.library.get().vocabulary
         var lines = try Self.generated(2000, seed: 5, identities: true)
         lines[10] = Array(String(decoding: lines[10], as: UTF8.self).replacingOccurrences(of: #""projects":"#, with: #""pue":"1.3","projects":"#).utf8)
-        lines[11] = Array(String(decoding: lines[11], as: UTF8.self).replacingOccurrences(of: #""name":"#, with: #""name":"\u5408"#).utf8)
+        lines[11] = Array(String(decoding: lines[11], as: UTF8.self).replacingOccurrences(of: #""name":""#, with: #""name":"\u5408"#).utf8)
         lines[500] = Array(String(decoding: lines[500], as: UTF8.self).replacingOccurrences(of: #""unitPrice":""#, with: #""unitPrice":"-"#).utf8)
         lines[900] = []
         var data = Data()

@@ -51,7 +51,7 @@ struct ProjectLineScanner {
         }
     }
 
-    static let fileKeys: [[UInt8]] = ["enterprise", "projects"].map { Array($0.utf8) }
+    static let fileKeys: [[UInt8]] = ["enterprise", "projects", "$schema"].map { Array($0.utf8) }
     static let enterpriseKeys: [[UInt8]] = ["creditCode", "name", "district", "industryCode", "legalRepresentative",
                                             "address", "phone"].map { Array($0.utf8) }
 
@@ -66,6 +66,10 @@ struct ProjectLineScanner {
                 try Self.see(&seen, k)
                 if k == 0 {
                     (district, industry) = try enterprise()
+                } else if k == 2 {
+                    // Any JSON to the general reader, never read: a plain string here (the
+                    // examples' schema link); valid UTF-8 as the parser wants.
+                    _ = try text(.note)
                 } else {
                     try take(91)
                     guard !empty(93) else { throw Decline() }
@@ -73,7 +77,7 @@ struct ProjectLineScanner {
                 }
             } while try more(125)
         }
-        guard seen == 3 else { throw Decline() }
+        guard seen & 3 == 3 else { throw Decline() }
         skipSpace()
         guard i == n else { throw Decline() }
         // The enterprise's district and industry for each of its projects, now that both are known.
