@@ -22,10 +22,20 @@ extension PopulationBuilder {
         p.softwareSales += part.softwareSales
         p.projectFlags += part.projectFlags
         p.applicationDate += part.applicationDate
-        let districts = part.districtIds.map { UInt16(index(&districtIndex, &p.districtIds, $0)) }
-        let industries = part.industryCodes.map { UInt16(index(&industryIndex, &p.industryCodes, $0)) }
-        p.district += part.district.lazy.map { districts[Int($0)] }
-        p.industry += part.industry.lazy.map { industries[Int($0)] }
+        // Mapped as they are met, so that the builder's tables grow in the order of first
+        // appearance (a part's own table may hold codes of earlier blocks).
+        var districts = [Int](repeating: -1, count: part.districtIds.count)
+        p.district.reserveCapacity(p.district.count + part.count)
+        for d in part.district {
+            if districts[Int(d)] < 0 { districts[Int(d)] = index(&districtIndex, &p.districtIds, part.districtIds[Int(d)]) }
+            p.district.append(UInt16(districts[Int(d)]))
+        }
+        var industries = [Int](repeating: -1, count: part.industryCodes.count)
+        p.industry.reserveCapacity(p.industry.count + part.count)
+        for c in part.industry {
+            if industries[Int(c)] < 0 { industries[Int(c)] = index(&industryIndex, &p.industryCodes, part.industryCodes[Int(c)]) }
+            p.industry.append(UInt16(industries[Int(c)]))
+        }
         p.projectIds += part.projectIds
         func offsets(_ mine: inout [Int32], _ theirs: [Int32], by base: Int32) {
             mine.reserveCapacity(mine.count + theirs.count - 1)

@@ -10,49 +10,49 @@ extension ProjectFileLines {
     /// Lays the next block's lines out into `builder`; returns the lines refused (in order,
     /// with every issue), or nil at the end of the file.
     public func nextPopulation(into builder: inout PopulationBuilder) throws(ReadError) -> [Line]? {
-        guard let (bytes, cuts) = try nextBlock() else { return nil }
+        guard let cuts = try nextBlock() else { return nil }
         let first = lineNumber + 1
         lineNumber += cuts.count
         let single = lines == false
-        let parts = min(workers, cuts.count)
-        let tables = self.tables ?? ProjectLineTables(vocabulary: vocabulary, categoryIds: builder.population.categoryIds,
-                                                      districtIds: builder.population.districtIds)
-        self.tables = tables
+        let count = min(workers, cuts.count)
+        if parts.isEmpty {
+            let tables = ProjectLineTables(vocabulary: vocabulary, categoryIds: builder.population.categoryIds,
+                                           districtIds: builder.population.districtIds)
+            parts = (0..<workers).map { _ in Part(builder: builder.peer(), scanner: ProjectLineScanner(tables: tables)) }
+        }
         let vocabulary = self.vocabulary
-        let peer = builder.peer()
-        var results = [Part](repeating: Part(builder: peer), count: parts)
-        bytes.withUnsafeBufferPointer { b in
+        buffer.withUnsafeBufferPointer { b in
             let input = Shared(b)
-            results.withUnsafeMutableBufferPointer { out in
+            parts.withUnsafeMutableBufferPointer { out in
                 let out = Shared(out)
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    var mine = Part(builder: peer)
-                    var scanner = ProjectLineScanner(tables: tables)
-                    let from = part * cuts.count / parts, to = (part + 1) * cuts.count / parts
+                DispatchQueue.concurrentPerform(iterations: count) { part in
+                    // Each core works on its own part in place.
+                    let mine = out.value.baseAddress! + part
+                    let from = part * cuts.count / count, to = (part + 1) * cuts.count / count
                     var start = from == 0 ? 0 : cuts[from - 1] + 1
                     for k in from..<to {
                         let line = UnsafeBufferPointer(rebasing: input.value[start..<cuts[k]])
                         start = cuts[k] + 1
                         if !single && Self.isBlank(line) { continue }
-                        if !single, scanner.scan(line, into: &mine.builder) { mine.fast += 1; continue }
-                        mine.general += 1
+                        if !single, mine.pointee.scanner.scan(line, into: &mine.pointee.builder) { mine.pointee.fast += 1; continue }
+                        mine.pointee.general += 1
                         switch ProjectFileReader.read(bytes: line, vocabulary: vocabulary) {
                         case .success(let file):
-                            for p in file.projects { mine.builder.append(p, enterprise: file.enterprise) }
+                            for p in file.projects { mine.pointee.builder.append(p, enterprise: file.enterprise) }
                         case .failure(let failure):
-                            mine.refused.append(Line(number: first + k, result: .failure(failure)))
+                            mine.pointee.refused.append(Line(number: first + k, result: .failure(failure)))
                         }
                     }
-                    out.value[part] = mine
                 }
             }
         }
         var refused: [Line] = []
-        for part in results {
-            builder.append(contentsOf: part.builder.population)
-            refused += part.refused
-            fastLines += part.fast
-            generalLines += part.general
+        for k in 0..<count {
+            builder.append(contentsOf: parts[k].builder.population)
+            refused += parts[k].refused
+            fastLines += parts[k].fast
+            generalLines += parts[k].general
+            parts[k].reset()
         }
         return refused
     }
@@ -62,10 +62,20 @@ extension ProjectFileLines {
         while let lines = try nextPopulation(into: &builder) { if !lines.isEmpty { try refused(lines) } }
     }
 
-    /// One core's share of a block.
+    /// One core's share of a block: its columns, emptied after each join (their capacity and
+    /// the industry table kept, the join maps industries by code).
     struct Part {
         var builder: PopulationBuilder
+        var scanner: ProjectLineScanner
         var refused: [Line] = []
         var fast = 0, general = 0
+
+        mutating func reset() {
+            builder.population.truncate(to: Population.Mark(projects: 0, loans: 0, interest: 0, leases: 0, products: 0, items: 0))
+            builder.population.count = 0
+            if !refused.isEmpty { refused.removeAll() }
+            fast = 0
+            general = 0
+        }
     }
 }

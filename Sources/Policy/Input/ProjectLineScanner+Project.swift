@@ -3,34 +3,14 @@
 /// of a project's own values are written at its end (its members come in any order); its
 /// loans, leases and items as each ends.
 extension ProjectLineScanner {
-    static let projectKeys: [[UInt8]] = [
-        "id", "name", "nationalCode", "categories", "startDate", "endDate", "applicationDate",
-        "investment", "zeroLand", "importConfirmation", "equipment", "loans", "leases",
-        "certifications", "innovativeProductContract", "marketContract", "softwareSales",
-    ].map { Array($0.utf8) }
-    static let investmentKeys: [[UInt8]] = ["declared", "approved", "new"].map { Array($0.utf8) }
-    static let equipmentKeys: [[UInt8]] = [
-        "name", "quantity", "unitPrice", "purchased", "putIntoUse", "replacesOld", "imported",
-        "tariffRate", "nonExemptCatalogue", "catalogueProductId", "serialNumber", "invoiceNumber",
-    ].map { Array($0.utf8) }
-    static let loanKeys: [[UInt8]] = [
-        "id", "lender", "principal", "rate", "startDate", "endDate", "interestPaid",
-        "catalogueProductId", "firstOnMarket", "relendingEligible", "purpose", "contractNumber",
-    ].map { Array($0.utf8) }
-    static let leaseKeys: [[UInt8]] = [
-        "id", "lessor", "equipmentInvestment", "startDate", "endDate", "innovativeProduct", "catalogueProductId",
-        "contractNumber",
-    ].map { Array($0.utf8) }
-    static let certificationKeys: [[UInt8]] = ["productId", "kind", "amount", "contractNumber"].map { Array($0.utf8) }
-    static let contractKeys: [[UInt8]] = ["productId", "amount", "contractNumber"].map { Array($0.utf8) }
     static let kinds: [[UInt8]] = ["certification", "testing"].map { Array($0.utf8) }
 
     mutating func project(_ p: inout Population) throws(Decline) {
         try take(123)
         guard projectIds.count < Self.maxPerLine else { throw Decline() }
-        loanIds.removeAll(keepingCapacity: true)
-        leaseIds.removeAll(keepingCapacity: true)
-        products.removeAll(keepingCapacity: true)
+        if !loanIds.isEmpty { loanIds.removeAll(keepingCapacity: true) }
+        if !leaseIds.isEmpty { leaseIds.removeAll(keepingCapacity: true) }
+        if !products.isEmpty { products.removeAll(keepingCapacity: true) }
         var seen: UInt32 = 0
         var id = Span(start: 0, end: 0)
         var mask: UInt64 = 0
@@ -40,7 +20,7 @@ extension ProjectLineScanner {
         var start: Int32 = 0, end: Int32 = 0, applied: Int32 = 0
         if !empty(125) {
             repeat {
-                let k = try key(Self.projectKeys)
+                let k = try key(tables.projectKeys)
                 try Self.see(&seen, k)
                 switch k {
                 case 0: id = try text(.identifier)
@@ -63,7 +43,7 @@ extension ProjectLineScanner {
                     var s: UInt32 = 0
                     if !empty(125) {
                         repeat {
-                            let m = try key(Self.investmentKeys)
+                            let m = try key(tables.investmentKeys)
                             try Self.see(&s, m)
                             let v = try money()
                             if m == 0 { declared = v } else if m == 1 { approved = v } else { new = v }
@@ -132,7 +112,7 @@ extension ProjectLineScanner {
         var tariff: (numerator: Int64, scale: Int8) = (0, -1)
         if !empty(125) {
             repeat {
-                let k = try key(Self.equipmentKeys)
+                let k = try key(tables.equipmentKeys)
                 try Self.see(&seen, k)
                 switch k {
                 case 0: _ = try text(.name)
@@ -171,7 +151,7 @@ extension ProjectLineScanner {
         let interestFrom = p.interestYear.count
         if !empty(125) {
             repeat {
-                let k = try key(Self.loanKeys)
+                let k = try key(tables.loanKeys)
                 try Self.see(&seen, k)
                 switch k {
                 case 0:
@@ -252,7 +232,7 @@ extension ProjectLineScanner {
         var innovative = false
         if !empty(125) {
             repeat {
-                let k = try key(Self.leaseKeys)
+                let k = try key(tables.leaseKeys)
                 try Self.see(&seen, k)
                 switch k {
                 case 0:
@@ -280,7 +260,7 @@ extension ProjectLineScanner {
         var amount: Int64 = 0
         if !empty(125) {
             repeat {
-                let k = try key(Self.certificationKeys)
+                let k = try key(tables.certificationKeys)
                 try Self.see(&seen, k)
                 switch k {
                 case 0: product = try text(.identifier)
@@ -305,7 +285,7 @@ extension ProjectLineScanner {
         var amount: Int64 = 0
         if !empty(125) {
             repeat {
-                let k = try key(Self.contractKeys)
+                let k = try key(tables.contractKeys)
                 try Self.see(&seen, k)
                 if k == 1 { amount = try money() } else { _ = try text(.identifier) }
             } while try more(125)

@@ -63,17 +63,12 @@ extension ProjectLineScanner {
 
     /// A member's key, found in `keys` (its position), then the colon. An unknown key (a field
     /// another version of the format added, or a misspelt one) declines.
-    @inline(__always) mutating func key(_ keys: [[UInt8]]) throws(Decline) -> Int {
+    @inline(__always) mutating func key(_ keys: ProjectLineKeys) throws(Decline) -> Int {
         let s = try rawString()
-        let length = s.count
-        for (k, key) in keys.enumerated() where key.count == length {
-            if key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress! + s.start, length) == 0 }) {
-                try take(58)
-                skipSpace()
-                return k
-            }
-        }
-        throw Decline()
+        guard let k = keys.find(b, s.start, s.end) else { throw Decline() }
+        try take(58)
+        skipSpace()
+        return k
     }
 
     /// Marks key `k` of an object as seen; a second time is the parser's duplicate key.

@@ -40,7 +40,7 @@ struct ProjectLineScanner {
         b = line
         n = line.count
         i = 0
-        projectIds.removeAll(keepingCapacity: true)
+        if !projectIds.isEmpty { projectIds.removeAll(keepingCapacity: true) }
         let mark = builder.population.mark
         do throws(Decline) {
             try file(&builder)
@@ -51,9 +51,6 @@ struct ProjectLineScanner {
         }
     }
 
-    static let fileKeys: [[UInt8]] = ["enterprise", "projects", "$schema"].map { Array($0.utf8) }
-    static let enterpriseKeys: [[UInt8]] = ["creditCode", "name", "district", "industryCode", "legalRepresentative",
-                                            "address", "phone"].map { Array($0.utf8) }
 
     mutating func file(_ builder: inout PopulationBuilder) throws(Decline) {
         try take(123)
@@ -62,7 +59,7 @@ struct ProjectLineScanner {
         var industry: UInt64 = 0
         if !empty(125) {
             repeat {
-                let k = try key(Self.fileKeys)
+                let k = try key(tables.fileKeys)
                 try Self.see(&seen, k)
                 if k == 0 {
                     (district, industry) = try enterprise()
@@ -104,7 +101,7 @@ struct ProjectLineScanner {
         var industry: UInt64 = 0
         if !empty(125) {
             repeat {
-                let k = try key(Self.enterpriseKeys)
+                let k = try key(tables.enterpriseKeys)
                 try Self.see(&seen, k)
                 switch k {
                 case 0: try creditCode()

@@ -12,6 +12,30 @@ struct ProjectLineTables: Sendable {
     /// `LoanPurpose.allCases`' raw values, in order.
     let purposes: [[UInt8]]
 
+    // The keys of each object, in the order the scanner's switches number them.
+    let fileKeys = ProjectLineKeys(["enterprise", "projects", "$schema"])
+    let enterpriseKeys = ProjectLineKeys(["creditCode", "name", "district", "industryCode", "legalRepresentative", "address", "phone"])
+    let projectKeys: ProjectLineKeys = ProjectLineKeys([
+        "id", "name", "nationalCode", "categories", "startDate", "endDate", "applicationDate",
+        "investment", "zeroLand", "importConfirmation", "equipment", "loans", "leases",
+        "certifications", "innovativeProductContract", "marketContract", "softwareSales",
+    ])
+    let investmentKeys: ProjectLineKeys = ProjectLineKeys(["declared", "approved", "new"])
+    let equipmentKeys: ProjectLineKeys = ProjectLineKeys([
+        "name", "quantity", "unitPrice", "purchased", "putIntoUse", "replacesOld", "imported",
+        "tariffRate", "nonExemptCatalogue", "catalogueProductId", "serialNumber", "invoiceNumber",
+    ])
+    let loanKeys: ProjectLineKeys = ProjectLineKeys([
+        "id", "lender", "principal", "rate", "startDate", "endDate", "interestPaid",
+        "catalogueProductId", "firstOnMarket", "relendingEligible", "purpose", "contractNumber",
+    ])
+    let leaseKeys: ProjectLineKeys = ProjectLineKeys([
+        "id", "lessor", "equipmentInvestment", "startDate", "endDate", "innovativeProduct", "catalogueProductId",
+        "contractNumber",
+    ])
+    let certificationKeys: ProjectLineKeys = ProjectLineKeys(["productId", "kind", "amount", "contractNumber"])
+    let contractKeys: ProjectLineKeys = ProjectLineKeys(["productId", "amount", "contractNumber"])
+
     init(vocabulary: Vocabulary, categoryIds: [String], districtIds: [String]) {
         var districts: [(text: [UInt8], index: UInt16)] = []
         for d in vocabulary.districts {
