@@ -14,11 +14,13 @@ extension ProjectFileLines {
         let first = lineNumber + 1
         lineNumber += cuts.count
         let single = lines == false
-        let count = min(workers, cuts.count)
+        // More shares than cores, taken as cores come free: a core the machine takes away for
+        // a while holds up one small share, not half the block.
+        let count = min(workers * Self.sharesPerCore, cuts.count)
         if parts.isEmpty {
             let tables = ProjectLineTables(vocabulary: vocabulary, categoryIds: builder.population.categoryIds,
                                            districtIds: builder.population.districtIds)
-            parts = (0..<workers).map { _ in Part(builder: builder.peer(), scanner: ProjectLineScanner(tables: tables)) }
+            parts = (0..<(workers * Self.sharesPerCore)).map { _ in Part(builder: builder.peer(), scanner: ProjectLineScanner(tables: tables)) }
         }
         let vocabulary = self.vocabulary
         buffer.withUnsafeBufferPointer { b in
@@ -26,7 +28,7 @@ extension ProjectFileLines {
             parts.withUnsafeMutableBufferPointer { out in
                 let out = Shared(out)
                 DispatchQueue.concurrentPerform(iterations: count) { part in
-                    // Each core works on its own part in place.
+                    // Each share is worked on in place, by one core.
                     let mine = out.value.baseAddress! + part
                     let from = part * cuts.count / count, to = (part + 1) * cuts.count / count
                     var start = from == 0 ? 0 : cuts[from - 1] + 1
@@ -62,7 +64,9 @@ extension ProjectFileLines {
         while let lines = try nextPopulation(into: &builder) { if !lines.isEmpty { try refused(lines) } }
     }
 
-    /// One core's share of a block: its columns, emptied after each join (their capacity and
+    static let sharesPerCore = 4
+
+    /// One share of a block: its columns, emptied after each join (their capacity and
     /// the industry table kept, the join maps industries by code).
     struct Part {
         var builder: PopulationBuilder

@@ -6,6 +6,11 @@ import Foundation
 /// every check `match` makes — on all cores, handed out in line order. Memory holds a block and
 /// its results, never the file: a gigabyte reads in the memory of a few megabytes.
 ///
+/// Two ways out: `next()` gives each line's `ProjectFile` (import, risk scan), and
+/// `nextPopulation(into:)` lays the lines straight out into a batch population (`simulate
+/// --file`), through the scanner that checks as it scans (`ProjectLineScanner`) and, for any
+/// line it declines, the same `ProjectFileReader`.
+///
 /// A file that is not JSON Lines (a pretty-printed JSON or a YAML project file) is one project
 /// file; it is read whole, up to `maxLineBytes`. Issues keep their JSON paths; each result
 /// carries its line number (from 1, as an editor shows it); blank lines are skipped.
