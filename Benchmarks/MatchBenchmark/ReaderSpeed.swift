@@ -1,7 +1,8 @@
 import Foundation
 import Policy
 
-/// `--read-file FILE`: the bulk reader (`ProjectFileLines`, every check of `match`) beside a
+/// `--read-file FILE`: the bulk reader (`ProjectFileLines`, every check of `match`), straight into a
+/// population (the fast path, `simulate --file`) and into project files (the general reader), beside a
 /// plain scan of the same bytes for line ends — the most any line reader can do — in MB/s, on
 /// one core and on all. Each figure is the best of three passes (the file is in the page cache
 /// after the first), so the ratio is of work, not of the disk.
@@ -25,10 +26,24 @@ enum ReaderSpeed {
                 }
             }
         }
+        var fast = 0, general = 0
+        func layOut(_ workers: Int) throws {
+            var builder = try PopulationBuilder(vocabulary: library.vocabulary)
+            let reader = try ProjectFileLines(path: path, vocabulary: library.vocabulary, workers: workers)
+            try reader.readPopulation(into: &builder) { refused += $0.count }
+            projects = builder.population.count
+            fast = reader.fastLines; general = reader.generalLines
+        }
+        let popOne = try best { refused = 0; try layOut(1) }
+        let popAll = try best { refused = 0; try layOut(cores) }
         let one = try best { try read(1) }
         let all = try best { try read(cores) }
         print(String(format: "reader: %@, %.1f MB, %d lines, %d projects, %d refused lines", path, mb, lineEnds, projects, refused))
         print(String(format: "  plain scan for line ends (1 core):        %8.3f s  %7.0f MB/s", scan, mb / scan))
+        print(String(format: "  into a population (fast path), 1 core:   %8.3f s  %7.0f MB/s per core", popOne, mb / popOne))
+        print(String(format: "  into a population (fast path), %d cores:  %8.3f s  %7.0f MB/s (%.0f MB/s per core)", cores, popAll, mb / popAll, mb / popAll / Double(cores)))
+        print("    \(fast) lines by the fast path, \(general) by the general reader")
+        print(String(format: "  fast path per core / plain scan: %.3f", (mb / popOne) / (mb / scan)))
         print(String(format: "  ProjectFileLines, 1 core:                 %8.3f s  %7.0f MB/s per core", one, mb / one))
         print(String(format: "  ProjectFileLines, %d cores:                %8.3f s  %7.0f MB/s (%.0f MB/s per core)", cores, all, mb / all, mb / all / Double(cores)))
         print(String(format: "  reader per core / plain scan: %.3f", (mb / one) / (mb / scan)))

@@ -35,21 +35,18 @@ enum PopulationSources {
 
     /// JSON Lines of project files (one enterprise a line), or a single project file, through
     /// the one streaming reader (`ProjectFileLines`: every check of `match`, on all cores, memory
-    /// flat in the file's size). The first invalid line stops the run with its number and paths.
+    /// flat in the file's size), laid out on the cores as it is read. The first invalid line
+    /// stops the run with its number and paths.
     static func file(_ path: String, library: PolicyLibrary, bar: ProgressBar) throws -> Population {
         let reader = try ProjectFileLines(path: path, vocabulary: library.vocabulary)
         var builder = try PopulationBuilder(vocabulary: library.vocabulary)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         bar.start(language: .zh, label: "读取 / reading (MB)", total: max(1, size >> 20))
         var read = 0
-        try reader.forEach { lines in
-            for line in lines {
-                switch line.result {
-                case .success(let file): for p in file.projects { builder.append(p, enterprise: file.enterprise) }
-                case .failure(let failure):
-                    bar.finish()
-                    throw ValidationError("\(path) line \(line.number):\n" + failure.issues.map { "  \($0.path): \($0.message.en)" }.joined(separator: "\n"))
-                }
+        while let refused = try reader.nextPopulation(into: &builder) {
+            if let line = refused.first, case .failure(let failure) = line.result {
+                bar.finish()
+                throw ValidationError("\(path) line \(line.number):\n" + failure.issues.map { "  \($0.path): \($0.message.en)" }.joined(separator: "\n"))
             }
             read += ProjectFileLines.blockSize >> 20
             bar.update(min(read, size >> 20))

@@ -4,7 +4,7 @@
 ///
 /// Built from validated `Project`s (`PopulationBuilder`) or generated directly; its fields
 /// mirror the project format, and `ProjectFacts` is the reference for what each one means.
-public struct Population: Sendable {
+public struct Population: Sendable, Equatable {
     public internal(set) var count = 0
 
     // Per project. Amounts are fen; -1 stands for "not given".

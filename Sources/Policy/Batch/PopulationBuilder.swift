@@ -1,10 +1,10 @@
 /// Builds a `Population` from validated projects. Appending is amortised: a million projects
 /// are laid out in one pass.
-public struct PopulationBuilder {
-    public private(set) var population: Population
-    private let categoryIndex: [String: Int]
-    private var districtIndex: [String: Int]
-    private var industryIndex: [String: Int] = [:]
+public struct PopulationBuilder: Sendable {
+    public internal(set) var population: Population
+    let categoryIndex: [String: Int]
+    var districtIndex: [String: Int]
+    var industryIndex: [String: Int] = [:]
 
     public enum BuildError: Error, CustomStringConvertible {
         case tooManyCategories(Int)
@@ -22,6 +22,17 @@ public struct PopulationBuilder {
         let districts = vocabulary.districts.map(\.id)
         districtIndex = Dictionary(uniqueKeysWithValues: districts.enumerated().map { ($1, $0) })
         population = Population(categoryIds: ids, districtIds: districts)
+    }
+
+    init(categoryIndex: [String: Int], districtIds: [String]) {
+        self.categoryIndex = categoryIndex
+        districtIndex = Dictionary(uniqueKeysWithValues: districtIds.enumerated().map { ($1, $0) })
+        population = Population(categoryIds: categoryIndex.sorted { $0.value < $1.value }.map(\.key), districtIds: districtIds)
+    }
+
+    /// The position of an industry code in the population's table, added on first sight.
+    mutating func industryIndex(of code: String) -> Int {
+        index(&industryIndex, &population.industryCodes, code)
     }
 
     public mutating func reserve(projects n: Int) {
@@ -91,7 +102,7 @@ public struct PopulationBuilder {
         population.count += 1
     }
 
-    private func index(_ table: inout [String: Int], _ list: inout [String], _ key: String) -> Int {
+    func index(_ table: inout [String: Int], _ list: inout [String], _ key: String) -> Int {
         if let i = table[key] { return i }
         list.append(key)
         table[key] = list.count - 1

@@ -6,6 +6,11 @@ import Foundation
 /// every check `match` makes — on all cores, handed out in line order. Memory holds a block and
 /// its results, never the file: a gigabyte reads in the memory of a few megabytes.
 ///
+/// Two ways out: `next()` gives each line's `ProjectFile` (import, risk scan), and
+/// `nextPopulation(into:)` lays the lines straight out into a batch population (`simulate
+/// --file`), through the scanner that checks as it scans (`ProjectLineScanner`) and, for any
+/// line it declines, the same `ProjectFileReader`.
+///
 /// A file that is not JSON Lines (a pretty-printed JSON or a YAML project file) is one project
 /// file; it is read whole, up to `maxLineBytes`. Issues keep their JSON paths; each result
 /// carries its line number (from 1, as an editor shows it); blank lines are skipped.
@@ -39,16 +44,26 @@ public final class ProjectFileLines {
 
     let vocabulary: Vocabulary
     let workers: Int
+    /// Lines the fast path laid out, and lines the general reader read (`nextPopulation`).
+    public internal(set) var fastLines = 0
+    public internal(set) var generalLines = 0
+    /// The scanner's tables, made on the first population block.
+    var tables: ProjectLineTables?
     let blockSize: Int
     private let handle: FileHandle?
     private var data: Data?
     private var offset = 0
-    /// The start of a line the last block cut, carried into the next.
-    private var carry: [UInt8] = []
-    private var lineNumber = 0
+    /// The block being read: the start of a line the last block cut (carried), then the bytes
+    /// read after it. Kept from block to block, so that reading allocates nothing per block.
+    var buffer: [UInt8] = []
+    /// Where the last block's lines ended: what follows is carried to the buffer's front.
+    private var consumed = 0
+    /// Each core's share of a population block, kept (with their columns' capacity) between blocks.
+    var parts: [Part] = []
+    var lineNumber = 0
     private var finished = false
     /// Whether the file is JSON Lines, decided on its first block.
-    private var lines: Bool?
+    var lines: Bool?
 
     /// `jsonLines`: every line a project file, whatever the first (an import of a `.jsonl`
     /// file); otherwise the first line decides.
@@ -76,38 +91,41 @@ public final class ProjectFileLines {
 
     /// The next lines' results, in order; nil at the end of the file.
     public func next() throws(ReadError) -> [Line]? {
+        guard let cuts = try nextBlock() else { return nil }
+        return parse(cuts: cuts)
+    }
+
+    /// Reads the next block into `buffer` and returns the ends of its lines (the last may end
+    /// at the buffer's end); nil at the end of the file. The buffer holds them until the next call.
+    func nextBlock() throws(ReadError) -> [Int]? {
+        if consumed > 0 { buffer.removeSubrange(0..<consumed); consumed = 0 }
         while !finished {
-            let block = read()
-            if block.isEmpty {
+            let carried = buffer.count
+            guard fill() > 0 else {
                 finished = true
-                guard !carry.isEmpty else { return nil }
-                let last = carry
-                carry = []
+                guard !buffer.isEmpty else { return nil }
                 if lines == nil { lines = false }
-                return parse(last, cuts: [last.count])
+                consumed = buffer.count
+                return [buffer.count]
             }
-            var bytes = carry
-            bytes.append(contentsOf: block)
-            if lines == nil { lines = Self.isJSONLines(bytes) }
+            if lines == nil { lines = Self.isJSONLines(buffer) }
             guard lines == true else {
                 // Not JSON Lines, or a first line not yet ended: gather it.
-                carry = bytes
-                if carry.count > Self.maxLineBytes { throw .lineTooLong(line: 1) }
+                if buffer.count > Self.maxLineBytes { throw .lineTooLong(line: 1) }
                 continue
             }
-            // Cut after the last line end; what follows is carried.
+            // The carried bytes hold no line end: the scan starts after them.
             var cuts: [Int] = []
-            bytes.withUnsafeBufferPointer { b in
-                var i = 0
+            buffer.withUnsafeBufferPointer { b in
+                var i = carried
                 while let n = Self.lineEnd(b, from: i) { cuts.append(n); i = n + 1 }
             }
             guard let last = cuts.last else {
-                carry = bytes
-                if carry.count > Self.maxLineBytes { throw .lineTooLong(line: lineNumber + 1) }
+                if buffer.count > Self.maxLineBytes { throw .lineTooLong(line: lineNumber + 1) }
                 continue
             }
-            carry = Array(bytes[(last + 1)...])
-            return parse(bytes, cuts: cuts)
+            consumed = last + 1
+            return cuts
         }
         return nil
     }
@@ -141,14 +159,14 @@ public final class ProjectFileLines {
     }
 
     /// Parses the lines ending at `cuts` (the last may end at the buffer's end) across the workers.
-    private func parse(_ bytes: [UInt8], cuts: [Int]) -> [Line] {
+    private func parse(cuts: [Int]) -> [Line] {
         let first = lineNumber + 1
         lineNumber += cuts.count
         let single = lines == false
         let parts = min(workers, cuts.count)
         var results = [[Line]](repeating: [], count: parts)
         let vocabulary = self.vocabulary
-        bytes.withUnsafeBufferPointer { b in
+        buffer.withUnsafeBufferPointer { b in
             let input = Shared(b)
             results.withUnsafeMutableBufferPointer { out in
                 let out = Shared(out)
@@ -174,20 +192,34 @@ public final class ProjectFileLines {
         line.allSatisfy { $0 == 32 || $0 == 13 || $0 == 9 }
     }
 
-    private func read() -> [UInt8] {
+    /// Appends up to a block of the input to `buffer`; the count read, 0 at the end.
+    private func fill() -> Int {
+        let old = buffer.count
         if let handle {
-            guard let block = try? handle.read(upToCount: blockSize) else { return [] }
-            return [UInt8](block)
+            // Read straight into the buffer: no block copied on its way in.
+            buffer.append(contentsOf: repeatElement(0, count: blockSize))
+            var got = 0
+            let fd = handle.fileDescriptor
+            buffer.withUnsafeMutableBufferPointer { b in
+                while got < blockSize {
+                    let r = read(fd, b.baseAddress! + old + got, blockSize - got)
+                    if r <= 0 { break }
+                    got += r
+                }
+            }
+            buffer.removeLast(blockSize - got)
+            return got
         }
-        guard let data, offset < data.count else { return [] }
+        guard let data, offset < data.count else { return 0 }
         let end = min(offset + blockSize, data.count)
+        buffer.append(contentsOf: data[(data.startIndex + offset)..<(data.startIndex + end)])
         defer { offset = end }
-        return [UInt8](data[(data.startIndex + offset)..<(data.startIndex + end)])
+        return end - offset
     }
 }
 
 /// Each worker reads the shared input and writes only its own element of the output.
-private struct Shared<T>: @unchecked Sendable {
+struct Shared<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
