@@ -36,22 +36,3 @@ extension CatalogueStore {
         return CatalogueSnapshot(entries: try await entries(naming: numbers))
     }
 }
-
-extension Engine {
-    /// The engine with the stored catalogue of the products these projects name (十七), read on
-    /// `db` (a transaction's, where the caller is in one): what an application's recommendation,
-    /// its submission check and its decision's maxima are computed with, as the plan routes are.
-    public func checkingCatalogue(of projects: [Project], on db: any Database) async throws -> Engine {
-        var e = self
-        // The snapshot reads listings only; the rules of the process play no part in it.
-        e.catalogue = try await CatalogueStore(db: db, rules: CatalogueRules()).snapshot(naming: Set(projects.flatMap(\.catalogueProductIds)))
-        return e
-    }
-}
-
-extension Project {
-    /// The catalogue products the project's loans, leases and market contract name.
-    public var catalogueProductIds: Set<String> {
-        Set(loans.compactMap(\.catalogueProductId) + leases.compactMap(\.catalogueProductId) + [marketContract?.productId].compactMap { $0 })
-    }
-}
