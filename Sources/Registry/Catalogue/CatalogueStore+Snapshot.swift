@@ -36,3 +36,20 @@ extension CatalogueStore {
         return CatalogueSnapshot(entries: try await entries(naming: numbers))
     }
 }
+
+extension CatalogueStore {
+    /// The districts of the registered enterprises among these credit codes (the dashboard's
+    /// district view of T6); an enterprise not registered belongs to no district.
+    public func districts(of codes: Set<String>) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        let all = Array(codes)
+        var start = 0
+        while start < all.count {
+            let slice = Array(all[start..<min(start + 500, all.count)])
+            start += 500
+            for e in try await EnterpriseModel.query(on: db).filter(\.$creditCode ~~ slice).all() { out[e.creditCode] = e.district }
+        }
+        return out
+    }
+}
