@@ -10,7 +10,8 @@ public enum CatalogueLevels {
     public static func levels(_ entries: [CatalogueEntry], district: String?, districtOf: [String: String],
                               from: Quarter, now: Quarter) -> [Quarter: Decimal] {
         let counted = entries.filter { e in district == nil || e.enterpriseCode.flatMap { districtOf[$0] } == district }
-        guard let first = counted.map(\.publishedOn).min() else { return [:] }
+        // From the catalogue's first publication (a district without products counts 0, as a list does).
+        guard let first = entries.map(\.publishedOn).min() else { return [:] }
         let start = min(from, Quarter(day: first))
         guard start <= now else { return [:] }
         var out: [Quarter: Decimal] = [:]
