@@ -189,7 +189,7 @@ extension ConditionResult {
             out.key("scenarioTask")
             out.beginObject()
             out.member("taskId", t.taskId)
-            out.member("title", t.taskTitle)
+            out.member("taskTitle", t.taskTitle)
             out.member("batch", t.batch)
             out.member("field", t.field)
             out.member("designatedOn", t.designatedOn.iso)

@@ -143,4 +143,17 @@ import Testing
         #expect(with.recommendation == without.recommendation)
         #expect(with.instruments.map(\.status) == without.instruments.map(\.status))
     }
+
+    /// The API's writer and the Codable encoding agree on the citations too.
+    @Test func theCitationsAreWrittenAsTheirCodableEncoding() throws {
+        var engine = Engine(library: try TestLibrary.shared())
+        engine.recognitions = RecognitionSnapshot(entries: [Self.recognition("SH-CX-2025-0213")])
+        engine.designations = DesignationSnapshot(entries: [Self.designation(project: "CJ-2025-014")])
+        for name in ["16", "18"] {
+            let plan = engine.plan(for: try Self.project(name))
+            let fast = try JSONParser.parse(PlanJSONWriter.bytes(plan))
+            let codable = try JSONParser.parse(Array(try JSONEncoder().encode(plan)))
+            #expect(PlanJSONWriterTests.canonical(fast) == PlanJSONWriterTests.canonical(codable), "\(name)")
+        }
+    }
 }
