@@ -180,6 +180,18 @@ import Workflow
             // Not reported by hand any more.
             let report = try await app.call(.POST, "api/target-reports", json: #"{"target": "T6", "measure": "innovative-product-catalogue", "quarter": "2026Q1", "value": "9", "evidence": "通知"}"#, as: .bearer(city))
             #expect(report.status == .unprocessableEntity && CommitmentAPITests.paths(report.body) == ["$.measure"], "\(report.raw)")
+
+            // The catalogue's search ignores case on both databases (item 5).
+            let search = try await app.call(.GET, "api/catalogue/products?q=cp-2025", as: .bearer(city))
+            #expect(search.body["total"] as? Int == 2, "\(search.raw)")
+
+            // The scheduled sweep ends a listing whose window closed, as `renewal catalogue expire`.
+            app.platformClock = PlatformClock(fixed: Day(iso: "2028-06-02")!)
+            #expect(try await app.call(.GET, "api/catalogue/products/CP-2025-000001", as: .bearer(city)).body["status"] as? String == "published")
+            let job = CatalogueExpiryJob()
+            try await job.run(slot: job.period.slot(containing: Date()),
+                              context: JobContext(now: Date(), serverID: "server-a", logger: app.logger, services: app.platformServices))
+            #expect(try await app.call(.GET, "api/catalogue/products/CP-2025-000001", as: .bearer(city)).body["status"] as? String == "expired")
         }
     }
 }
