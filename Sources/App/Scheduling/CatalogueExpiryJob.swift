@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import Workflow
 
 /// The catalogue's daily sweep (十七): listings whose window closed before the platform's day
 /// are ended, as `renewal catalogue expire` does by hand; each one audited in its transaction.
