@@ -20,7 +20,7 @@ extension Application {
     public var engine: Engine { Engine(library: policyLibrary) }
 
     public var projectStore: ProjectStore { ProjectStore(db: db, engine: engine, scenarios: workflowLibrary.scenarios) }
-    public var listStore: RollingListStore { RollingListStore(db: db) }
+    public var listStore: RollingListStore { RollingListStore(db: db, scenarios: workflowLibrary.scenarios) }
 
     /// What the API's handlers are given (see `PlatformServices`).
     var platformServices: PlatformServices {

@@ -37,7 +37,7 @@ struct PlatformServices: Sendable {
     func projectStore(on db: (any Database)? = nil) -> ProjectStore {
         ProjectStore(db: db ?? database(), engine: engine, scenarios: workflow.scenarios)
     }
-    func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database()) }
+    func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database(), scenarios: workflow.scenarios) }
     func commitmentStore(on db: (any Database)? = nil) -> CommitmentStore {
         CommitmentStore(db: db ?? database(), engine: engine, workflow: workflow)
     }
