@@ -106,6 +106,37 @@ import Workflow
         }
     }
 
+    /// An import stores what the match route says: the libraries decide the projects they
+    /// concern (the full engine), the batch engine the rest.
+    @Test(arguments: TestDatabase.all)
+    func anImportStoresTheRecommendationTheLibrariesDecide(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            app.platformClock = PlatformClock(fixed: Day(iso: "2026-03-02")!)
+            let city = try await TestAccounts.token(app, role: .cityOfficer)
+            let (status, body) = try await ListLibraryAPITests.publish(app, kind: "first-sets", csv: """
+                编号,名称,企业名称,统一社会信用代码,年度,型号
+                S-1,大型复合材料自动铺丝装备,测试企业,\(Self.codeA),2025,AFP-1
+                """, title: "2025年第一批", publishedOn: "2025-06-30", as: .bearer(city))
+            #expect(status == .created, "\(body)")
+            func line(_ id: String, _ product: String) -> String {
+                #"{"enterprise": {"creditCode": "\#(Self.codeA)", "name": "测试企业", "district": "pudong", "industryCode": "C3484"}, "projects": [{"id": "\#(id)", "name": "导入 \#(id)", "categories": ["first-set"], "startDate": "2025-09-01", "applicationDate": "2025-09-10", "investment": {"declared": "20000000"}, "innovativeProductContract": {"productId": "\#(product)", "amount": "10000000"}}]}"#
+            }
+            let (imported, result, raw) = try await ImportExportAPITests.upload(app, "api/imports?format=jsonl&wait=true",
+                                                                                body: Data((line("IMP-1", "S-1") + "\n" + line("IMP-9", "S-9") + "\n").utf8),
+                                                                                contentType: "application/x-ndjson")
+            #expect(imported == .ok && result["imported"] as? Int == 2, "\(String(decoding: raw, as: UTF8.self))")
+            let listed = try await app.call(.GET, "api/projects?perPage=10")
+            let ids = Dictionary(((listed.body["items"] as? [[String: Any]]) ?? []).compactMap { item -> (String, String)? in
+                guard let code = item["projectId"] as? String, let id = item["id"] as? String else { return nil }
+                return (code, id)
+            }, uniquingKeysWith: { a, _ in a })
+            var (stored, matched) = try await Self.agrees(app, try #require(ids["IMP-1"]))
+            #expect(stored.contains("16") && stored == matched)
+            (stored, matched) = try await Self.agrees(app, try #require(ids["IMP-9"]))
+            #expect(!stored.contains("16") && stored == matched)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func designationsDecide18WithTheTaskCited(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
