@@ -9,7 +9,7 @@ import Workflow
 /// and reports), and the officers' reports of the measures the registry cannot count.
 extension APIHandler {
     var targetReports: TargetReportStore {
-        TargetReportStore(db: services.database(), library: library, listed: services.workflow.lists.fedMeasures)
+        TargetReportStore(db: services.database(), library: library, listed: TargetDashboard.listed(services.workflow.lists, services.workflow.catalogue))
     }
 
     func getDashboard(_ input: Operations.GetDashboard.Input) async throws -> Operations.GetDashboard.Output {
@@ -20,7 +20,8 @@ extension APIHandler {
             }
             district = d.id
         }
-        let dashboard = TargetDashboard(library: library, lists: services.workflow.lists, listLibrary: listLibrary, db: services.database(), today: today)
+        let dashboard = TargetDashboard(library: library, lists: services.workflow.lists, listLibrary: listLibrary,
+                                       catalogue: services.catalogueStore(), db: services.database(), today: today)
         let text = { (d: Decimal) in TargetNumber.text(d) }
         let targets: [Components.Schemas.DashboardTarget] = try await dashboard.rows(district: district, unit: input.query.unit).map { row in
             let measures: [Components.Schemas.DashboardMeasure] = row.measures.map { m in

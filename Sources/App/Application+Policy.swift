@@ -19,8 +19,8 @@ extension Application {
     /// The engine, evaluating projects without an application date under today's policy.
     public var engine: Engine { Engine(library: policyLibrary) }
 
-    public var projectStore: ProjectStore { ProjectStore(db: db, engine: engine) }
-    public var listStore: RollingListStore { RollingListStore(db: db) }
+    public var projectStore: ProjectStore { ProjectStore(db: db, engine: engine, scenarios: workflowLibrary.scenarios) }
+    public var listStore: RollingListStore { RollingListStore(db: db, scenarios: workflowLibrary.scenarios) }
 
     /// What the API's handlers are given (see `PlatformServices`).
     var platformServices: PlatformServices {

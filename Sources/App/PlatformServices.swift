@@ -34,23 +34,26 @@ struct PlatformServices: Sendable {
     /// The engine, evaluating projects without an application date under today's policy.
     var engine: Engine { Engine(library: library) }
 
-    func projectStore(on db: (any Database)? = nil) -> ProjectStore { ProjectStore(db: db ?? database(), engine: engine) }
-    func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database()) }
+    func projectStore(on db: (any Database)? = nil) -> ProjectStore {
+        ProjectStore(db: db ?? database(), engine: engine, scenarios: workflow.scenarios)
+    }
+    func listStore(on db: (any Database)? = nil) -> RollingListStore { RollingListStore(db: db ?? database(), scenarios: workflow.scenarios) }
     func commitmentStore(on db: (any Database)? = nil) -> CommitmentStore {
         CommitmentStore(db: db ?? database(), engine: engine, workflow: workflow)
     }
-    func importService(by actor: AuditActor) -> ImportService { ImportService(db: database(), library: library, actor: actor) }
+    func importService(by actor: AuditActor) -> ImportService {
+        ImportService(db: database(), library: library, actor: actor, scenarios: workflow.scenarios)
+    }
     func applicationStore(on db: (any Database)? = nil) -> ApplicationStore {
         ApplicationStore(db: db ?? database(), engine: engine, workflow: workflow, libraryVersion: libraryVersion, risk: risk)
     }
     func catalogueStore(on db: (any Database)? = nil) -> CatalogueStore { CatalogueStore(db: db ?? database(), rules: workflow.catalogue) }
 
-    /// The engine with the stored catalogue of the products these projects name (十七): what the
-    /// plan routes evaluate with. Without any listing stored the declarations stand (`snapshot`).
-    func engine(checking projects: [Project], on db: (any Database)? = nil) async throws -> Engine {
-        var e = engine
-        e.catalogue = try await catalogueStore(on: db).snapshot(naming: Set(projects.flatMap(\.catalogueProductIds)))
-        return e
+    /// The engine consulting the stored libraries (catalogue, recognitions, designations) for
+    /// these projects of one enterprise: what the plan routes evaluate with. A library with
+    /// nothing stored yet is not consulted and the declarations stand (`LibrariesReader`).
+    func engine(checking projects: [Project], enterprise creditCode: String?, on db: (any Database)? = nil) async throws -> Engine {
+        try await engine.checkingLibraries(of: projects, enterprise: creditCode, scenarios: workflow.scenarios, on: db ?? database())
     }
     func noticeStore(on db: (any Database)? = nil) -> NoticeStore { NoticeStore(db: db ?? database()) }
     func listLibrary(on db: (any Database)? = nil) -> ListLibraryStore {

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Policy
 import Registry
+import Workflow
 
 /// The platform's database for a command that is not the server: the same settings as `serve`
 /// (DATABASE_URL, or the SQLite file), opened and migrated by the registry itself — no Vapor
@@ -15,7 +16,11 @@ struct DatabaseSession {
     let libraryDirectory: URL
 
     var db: any Database { connection.db }
-    var projectStore: ProjectStore { ProjectStore(db: connection.db, engine: Engine(library: library)) }
+    var projectStore: ProjectStore {
+        // The scenario fields, for the designations stored recommendations consult (十八).
+        let scenarios = (try? WorkflowLibrary.load(directory: libraryDirectory.appendingPathComponent("workflow"), policy: library))?.scenarios
+        return ProjectStore(db: connection.db, engine: Engine(library: library), scenarios: scenarios ?? ScenarioFields())
+    }
 
     static func settings(sqlite: String?) -> DatabaseSettings {
         var settings = DatabaseSettings.fromEnvironment()

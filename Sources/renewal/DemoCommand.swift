@@ -94,17 +94,21 @@ struct DemoCommand: AsyncParsableCommand {
                                     scenarios: ScenarioStore(db: session.db, fields: workflow.scenarios),
                                     actor: actor, today: today)
                 .make(enterprises: made.enterprises, outcome: &libraries)
+            print("按清单库认定的项目 / projects the lists decide (16, 18) …")
+            let decided = try await DemoRecognised(store: session.projectStore, library: session.library, scenarios: workflow.scenarios, actor: actor)
+                .make(firstEnterprise: firstCode, on: start)
             let progressReports = try await DemoProgress(store: PlanProgressStore(db: session.db, plan: workflow.progress, calendar: workflow.calendar),
                                                          actor: actor, today: today).make()
 
             print("生成目标进度填报 / making the target reports …")
-            let reports = try await DemoTargets(store: TargetReportStore(db: session.db, library: session.library, listed: workflow.lists.fedMeasures), city: actor, today: today).report()
+            let reports = try await DemoTargets(store: TargetReportStore(db: session.db, library: session.library, listed: workflow.lists.fedMeasures.union([workflow.catalogue.countsMeasure].compactMap { $0 })), city: actor, today: today).report()
 
             print("")
             print("演示数据已写入 \(session.connection.settings.described) / the demonstration is in \(session.connection.settings.described):")
             print("  \(made.enterprises.count) 家企业（16 个区）/ enterprises in all 16 districts, \(made.projects.count) 个项目 / projects")
             print("  申报 / applications: " + states.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
             print("  清单库 / list library: \(libraries.editions) 个版本 / editions, \(libraries.entries) 条 / entries; 资源库 / resources: \(libraries.resources); 场景任务 / scenario tasks: \(libraries.tasks); 推进情况填报 / progress reports: \(progressReports)")
+            print("  清单库认定 / decided by the lists: \(decided.projects) 个项目（DEMO-16 首台套、DEMO-18 标杆示范）/ projects, 重新评估后 \(decided.reevaluated) 个项目的推荐变化 / recommendations changed on re-evaluation")
             print("  目标进度 / target reports: \(reports) 条填报 / reports of the measures the registry cannot count")
             print("  台账 / ledger: \(outcome.confirmations) 笔确认 / confirmations, \(outcome.entries) 笔记录 / entries, 免申即享待审批 \(outcome.batchProposals) 笔 / proposals awaiting approval")
             print("  目录 / catalogue: \(catalogue.listed) 个在列 / listed, \(catalogue.expired) 个已到期 / expired, \(catalogue.submissions) 个申报 / submissions")

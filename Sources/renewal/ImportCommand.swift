@@ -48,7 +48,8 @@ struct ImportCommand: AsyncParsableCommand {
         let lang = self.lang
         let shown = max(0, showChanges)
         let (job, errors, changes) = try await DatabaseSession.with(sqlite: sqlite) { session -> (ImportJobModel, [ImportErrorModel], [ImportChangeModel]) in
-            let service = ImportService(db: session.db, library: session.library, actor: .commandLine("import \(ProcessInfo.processInfo.userName)"))
+            let service = ImportService(db: session.db, library: session.library, actor: .commandLine("import \(ProcessInfo.processInfo.userName)"),
+                                        scenarios: session.projectStore.scenarios)
             bar.start(language: lang, label: lang == .zh ? "导入" : "importing", total: 1)
             let job: ImportJobModel
             do {

@@ -32,6 +32,12 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "The innovative-product catalogue (CSV, XLSX or JSON of entries) that 17a, 17b and 17c are checked against; without it the file's declarations stand.")
     var catalogue: String?
 
+    @Option(help: "The recognitions of the list library (JSON array of {key, name, kind, year, edition, editionTitle, publishedOn}) that 16 is checked against; without it the declared category stands.")
+    var recognitions: String?
+
+    @Option(help: "The scenario tasks' designations (JSON array of {taskId, taskTitle, batch, field, creditCode, projectCode, designatedOn}) that 18 is checked against; without it the declared categories stand.")
+    var designations: String?
+
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
@@ -57,6 +63,8 @@ struct MatchCommand: ParsableCommand {
                     throw ExitCode(2)
                 }
             }
+            if let recognitions { engine.recognitions = try LibraryFiles.recognitions(recognitions) }
+            if let designations { engine.designations = try LibraryFiles.designations(designations, policyFolder: policy, library: library) }
             let plan = engine.plan(for: projectFile, on: day)
             switch format {
             case .json: print(try PlanJSON.encode(plan))

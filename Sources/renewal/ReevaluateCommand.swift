@@ -27,7 +27,7 @@ struct ReevaluateCommand: AsyncParsableCommand {
         let report = try await DatabaseSession.with(sqlite: sqlite, policy: policy) { session in
             bar.start(language: lang, label: lang == .zh ? "重新测算" : "re-evaluating", total: 1)
             defer { bar.finish() }
-            return try await Reevaluation(db: session.db, library: session.library).run(dryRun: dryRun) { done in
+            return try await Reevaluation(db: session.db, library: session.library, scenarios: session.projectStore.scenarios).run(dryRun: dryRun) { done in
                 bar.relabel(lang == .zh ? "重新测算" : "re-evaluating", done: done)
             }
         }

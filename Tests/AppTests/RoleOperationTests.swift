@@ -433,7 +433,7 @@ import Yams
             case "getDashboard": return (.GET, "api/dashboard", nil)
             case "listTargetReports": return (.GET, "api/target-reports", nil)
             case "createTargetReport":
-                return (.POST, "api/target-reports", #"{"target": "T6", "measure": "innovative-product-catalogue", "quarter": "2025Q4", "district": "\#(own ? "pudong" : "minhang")", "value": "1000", "evidence": "测试"}"#)
+                return (.POST, "api/target-reports", #"{"target": "T3", "measure": "digital-rd-tools-penetration", "quarter": "2025Q4", "district": "\#(own ? "pudong" : "minhang")", "value": "90", "evidence": "测试"}"#)
             case "listBudgetPools": return (.GET, "api/budget-pools", nil)
             // A new scope each time (a repeated one is 409: allowed all the same).
             case "createBudgetPool":

@@ -27,6 +27,8 @@ struct TargetDashboard: Sendable {
     /// Which list of the list library feeds which measure (`workflow/lists.yaml`).
     let lists: ListKinds
     let listLibrary: ListLibraryStore
+    /// The catalogue and the measure it feeds (T6, `catalogue.yaml`'s `counts`).
+    let catalogue: CatalogueStore
     let db: any Database
     let today: Day
 
@@ -40,7 +42,7 @@ struct TargetDashboard: Sendable {
         let unit = unit?.trimmingCharacters(in: .whitespaces).lowercased()
         let issue = Quarter(day: library.plan.issued)
         let scope = district ?? TargetReportModel.cityScope
-        let standing = try await TargetReportStore(db: db, library: library, listed: lists.fedMeasures).standing().filter { $0.scope == scope }
+        let standing = try await TargetReportStore(db: db, library: library, listed: Self.listed(lists, catalogue.rules)).standing().filter { $0.scope == scope }
         let actuals = TargetActuals(db: db)
         var rows: [Row] = []
         for target in library.targets {
@@ -50,7 +52,14 @@ struct TargetDashboard: Sendable {
                 var levels: [Quarter: Decimal] = [:]
                 var source = Source.none
                 var label: LocalizedText?
-                if let (kind, count) = lists.feeding(measure: measure.id) {
+                if measure.id == catalogue.rules.countsMeasure {
+                    // The catalogue's listings in force at each quarter's end (T6).
+                    let entries = try await catalogue.entries()
+                    let districtOf = district == nil ? [:] : try await catalogue.districts(of: Set(entries.compactMap(\.enterpriseCode)))
+                    levels = CatalogueLevels.levels(entries, district: district, districtOf: districtOf, from: issue, now: now)
+                    source = .listed
+                    label = LocalizedText(zh: "创新产品推荐目录：在列产品", en: "innovative-product catalogue: products listed")
+                } else if let (kind, count) = lists.feeding(measure: measure.id) {
                     // The list library's published editions: what the latest stood at each quarter's end.
                     let editions = try await listLibrary.countedEditions(kind: kind.id)
                     levels = ListLevels.levels(editions: editions, perYear: count.perYear, district: district, from: issue, now: now)
@@ -77,6 +86,11 @@ struct TargetDashboard: Sendable {
             rows.append(Row(target: target, measures: measures))
         }
         return rows
+    }
+
+    /// The measures fed by a library, not reported by hand: the lists' and the catalogue's.
+    static func listed(_ lists: ListKinds, _ rules: CatalogueRules) -> Set<String> {
+        lists.fedMeasures.union([rules.countsMeasure].compactMap { $0 })
     }
 
     /// Who may report for which scope, the API's rule and the page's: the city officer for the

@@ -38,7 +38,7 @@ extension EngineRoutes {
             throw RegistryError.conflict(LocalizedText(zh: "该企业尚无项目", en: "the enterprise has no projects yet"))
         }
         let file = ProjectFile(enterprise: enterprise.domain(), projects: projects.map { $0.domain() })
-        let plan = try await services.engine(checking: file.projects, on: req.db).plan(for: file, on: date)
+        let plan = try await services.engine(checking: file.projects, enterprise: file.enterprise.creditCode, on: req.db).plan(for: file, on: date)
         return .json(detail == .summary ? PlanSummaryWriter.bytes(plan) : PlanJSONWriter.bytes(plan))
     }
 }

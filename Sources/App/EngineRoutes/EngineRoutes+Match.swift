@@ -9,7 +9,7 @@ extension EngineRoutes {
         let detail = try PlanDetail(req)
         let file = try validated(ProjectFileReader.read(try req.engineJSON(), vocabulary: library.vocabulary))
         let date = try req.evaluationDate()
-        let plan = try await services.engine(checking: file.projects, on: req.db).plan(for: file, on: date)
+        let plan = try await services.engine(checking: file.projects, enterprise: file.enterprise.creditCode, on: req.db).plan(for: file, on: date)
         return .json(detail == .summary ? PlanSummaryWriter.bytes(plan) : PlanJSONWriter.bytes(plan))
     }
 }

@@ -30,7 +30,7 @@ extension EngineRoutes {
         let date = try req.evaluationDate()
         let m = try await visibleProject(req)
         let project = m.domain()
-        return .json(PlanJSONWriter.bytes(try await services.engine(checking: [project], on: req.db).evaluate(project, on: date)))
+        return .json(PlanJSONWriter.bytes(try await services.engine(checking: [project], enterprise: m.enterprise.creditCode, on: req.db).evaluate(project, on: date)))
     }
 
     /// `POST /api/projects/{id}/status` with `{"status": …, "note": …}`.

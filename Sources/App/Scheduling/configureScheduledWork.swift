@@ -19,6 +19,7 @@ func configureScheduledWork(_ app: Application, settings: AppSettings) throws {
     app.scheduledJobs.register(ClaimPruningJob())
     app.scheduledJobs.register(DeferralJob())
     app.scheduledJobs.register(ServiceLevelJob())
+    app.scheduledJobs.register(CatalogueExpiryJob())
     if let interval = settings.schedulerInterval {
         app.lifecycle.use(SchedulerLifecycle(scheduler: Scheduler(app: app, serverID: settings.serverID), interval: interval))
     }

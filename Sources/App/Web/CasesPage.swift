@@ -139,8 +139,9 @@ struct CasesPage: Sendable {
         // The engine's explanation of the project as it stands (the calculator's plan view).
         var plan: PlanView?
         if let project = try? await services(p).projectStore().project(model.$project.id) {
-            let engine = Engine(library: services(p).library, defaultDay: today(p))
             let file = ProjectFile(enterprise: project.enterprise.domain(), projects: [project.domain()])
+            let engine = try await Engine(library: services(p).library, defaultDay: today(p))
+                .checkingLibraries(of: file.projects, enterprise: file.enterprise.creditCode, scenarios: services(p).workflow.scenarios, on: p.req.db)
             plan = PlanView(plan: engine.plan(for: file), charts: [:], lang: p.lang, catalogue: site.catalogue)
         }
         // Risk flags: for the roles the API shows them to (`getApplicationRiskFlags`).

@@ -40,8 +40,10 @@ struct EnterprisePage: Sendable {
         }
         var plan: PlanView?
         if !projects.isEmpty {
-            let engine = Engine(library: app.policyLibrary, defaultDay: app.platformClock.today())
             let file = ProjectFile(enterprise: enterprise.domain(), projects: projects.map { $0.domain() })
+            // The libraries as the plan routes consult them, so the page and the API agree.
+            let engine = try await Engine(library: app.policyLibrary, defaultDay: app.platformClock.today())
+                .checkingLibraries(of: file.projects, enterprise: file.enterprise.creditCode, scenarios: app.platformServices.workflow.scenarios, on: p.req.db)
             plan = PlanView(plan: engine.plan(for: file), charts: [:], lang: p.lang, catalogue: site.catalogue)
         }
         let district = app.policyLibrary.vocabulary.district(named: enterprise.district)?.name.text(p.lang) ?? enterprise.district

@@ -99,7 +99,8 @@ struct ParameterEditPage: Sendable {
                                                            note: note(form), over: lib)
             final class Collected { var projects: [Reevaluation.Change] = [] }
             let collected = Collected()
-            let report = try await Reevaluation.preview(db: p.req.db, library: lib, overlay: overlay) { change in
+            let report = try await Reevaluation.preview(db: p.req.db, library: lib, overlay: overlay,
+                                                          scenarios: p.req.application.platformServices.workflow.scenarios) { change in
                 if collected.projects.count < Self.shownChanges { collected.projects.append(change) }
             }
             let sign = report.difference.fen > 0 ? "+" : ""

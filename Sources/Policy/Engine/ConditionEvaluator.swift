@@ -11,6 +11,14 @@ struct ConditionEvaluator {
             evaluate(check, snapshot: snapshot, into: &result, unit: i)
             return result
         }
+        if let check = c.recognition, let snapshot = facts.recognitions {
+            evaluate(check, snapshot: snapshot, into: &result)
+            return result
+        }
+        if let check = c.designation, let snapshot = facts.designations {
+            evaluate(check, condition: c, snapshot: snapshot, into: &result)
+            return result
+        }
         let categories = facts.project.categories
         switch c.test {
         case .category(let id):

@@ -11,6 +11,12 @@ public struct Engine: Sendable {
     /// The innovative-product catalogue that 17a, 17b and 17c are checked against; without it
     /// (nil) the projects' declarations stand.
     public var catalogue: CatalogueSnapshot?
+    /// The recognitions of the list library that 16 is checked against (十六); nil: the declared
+    /// category stands.
+    public var recognitions: RecognitionSnapshot?
+    /// The scenario tasks' designations of the enterprise evaluated (十八), for 18; nil: the
+    /// declared categories stand. `plan(for:)` keeps those of the file's enterprise only.
+    public var designations: DesignationSnapshot?
 
     public init(library: PolicyLibrary, defaultDay: Day = .today(), catalogue: CatalogueSnapshot? = nil) {
         self.library = library
@@ -28,7 +34,7 @@ public struct Engine: Sendable {
     }
 
     public func evaluate(_ project: Project, policy: ResolvedPolicy) -> ProjectEvaluation {
-        let facts = ProjectFacts(project, catalogue: catalogue)
+        let facts = ProjectFacts(project, catalogue: catalogue, recognitions: recognitions, designations: designations)
         let evaluator = InstrumentEvaluator(policy: policy, facts: facts)
         let city = library.cityInstruments
         let cityResults = city.map { evaluator.evaluate($0) }
@@ -41,6 +47,12 @@ public struct Engine: Sendable {
 
     /// The "one enterprise, one policy" plan: every project, with totals.
     public func plan(for file: ProjectFile, on day: Day? = nil) -> EnterprisePlan {
+        var engine = self
+        engine.designations = designations?.of(enterprise: file.enterprise.creditCode)
+        return engine.scopedPlan(for: file, on: day)
+    }
+
+    func scopedPlan(for file: ProjectFile, on day: Day?) -> EnterprisePlan {
         var cache: [Day: ResolvedPolicy] = [:]
         let evaluations = file.projects.map { project -> ProjectEvaluation in
             let date = day ?? project.applicationDate ?? defaultDay

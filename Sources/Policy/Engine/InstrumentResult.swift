@@ -73,6 +73,10 @@ public struct ConditionResult: Sendable, Codable, Equatable {
     public var detail: LocalizedText?
     /// The catalogue entry a catalogue condition relied on (十七).
     public var catalogueEntry: CatalogueCitation? = nil
+    /// The recognition (list entry and edition) a recognition condition relied on (十六).
+    public var listEntry: RecognitionCitation? = nil
+    /// The scenario task whose designation a designation condition relied on (十八).
+    public var scenarioTask: DesignationCitation? = nil
 }
 
 public struct UnitResult: Sendable, Codable, Equatable {

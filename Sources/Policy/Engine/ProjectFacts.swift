@@ -8,10 +8,16 @@ struct ProjectFacts {
     /// The innovative-product catalogue, when the caller has one (十七); nil: the project's
     /// declarations stand, as they did before the catalogue existed.
     let catalogue: CatalogueSnapshot?
+    /// The recognitions (十六) and the enterprise's designations (十八), likewise.
+    let recognitions: RecognitionSnapshot?
+    let designations: DesignationSnapshot?
 
-    init(_ project: Project, catalogue: CatalogueSnapshot? = nil) {
+    init(_ project: Project, catalogue: CatalogueSnapshot? = nil, recognitions: RecognitionSnapshot? = nil,
+         designations: DesignationSnapshot? = nil) {
         self.project = project
         self.catalogue = catalogue
+        self.recognitions = recognitions
+        self.designations = designations
         var order: [String] = []
         var sums: [String: Money] = [:]
         for c in project.certifications {

@@ -8,6 +8,13 @@ public struct ConditionDefinition: Sendable {
     public var role: RoleSource
     /// Checked against the catalogue when the engine has a snapshot (十七); nil for the rest.
     public var catalogue: CatalogueCheck? = nil
+    /// Checked against the recognitions of the list library when the engine has them (十六).
+    public var recognition: RecognitionCheck? = nil
+    /// Checked against the scenario tasks' designations when the engine has them (十八).
+    public var designation: DesignationCheck? = nil
+
+    /// Whether a library (catalogue, recognitions, designations) decides the condition when given.
+    public var isLibraryChecked: Bool { catalogue != nil || recognition != nil || designation != nil }
 
     public enum RoleSource: Sendable, Hashable {
         case fixed(ConditionRole)

@@ -105,6 +105,17 @@ struct InstrumentReader {
             guard let check = catalogueCheck(node) else { return nil }
             definition.catalogue = check
         }
+        if let node = c.child("recognition") {
+            guard let check = recognitionCheck(node) else { return nil }
+            definition.recognition = check
+        }
+        if let word = c.optionalString("designation") {
+            guard let check = DesignationCheck(rawValue: word) else {
+                c.error("unknown designation check '\(word)' (one of \(DesignationCheck.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            definition.designation = check
+        }
         return definition
     }
 
@@ -124,6 +135,23 @@ struct InstrumentReader {
             needs.insert(need)
         }
         return CatalogueCheck(product: product, needs: needs)
+    }
+
+    /// `recognition: {product: contract.innovative_product, kinds: [KIND, …], valid_years: N}`.
+    func recognitionCheck(_ n: LibraryNode) -> RecognitionCheck? {
+        guard let p = n.string("product") else { return nil }
+        guard let product = RecognitionCheck.ProductSource(rawValue: p) else {
+            n.error("unknown recognition product '\(p)' (one of \(RecognitionCheck.ProductSource.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return nil
+        }
+        let kinds = n.stringList("kinds")
+        guard !kinds.isEmpty else { n.error("a recognition check names the kinds of list that decide it"); return nil }
+        var years: Int?
+        if let y = n.optionalString("valid_years") {
+            guard let v = Int(y), (1...50).contains(v) else { n.error("valid_years must be a whole number from 1 to 50"); return nil }
+            years = v
+        }
+        return RecognitionCheck(product: product, kinds: kinds, validYears: years)
     }
 
     func test(_ c: LibraryNode) -> ConditionTest? {

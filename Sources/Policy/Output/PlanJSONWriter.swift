@@ -172,6 +172,30 @@ extension ConditionResult {
             out.key("catalogueEntry")
             e.write(to: &out)
         }
+        if let e = listEntry {
+            out.key("listEntry")
+            out.beginObject()
+            out.member("key", e.key)
+            out.member("name", e.name)
+            out.member("kind", e.kind)
+            out.member("year", e.year)
+            out.member("edition", e.edition)
+            out.member("editionTitle", e.editionTitle)
+            out.member("publishedOn", e.publishedOn.iso)
+            out.member("checkedOn", e.checkedOn.iso)
+            out.endObject()
+        }
+        if let t = scenarioTask {
+            out.key("scenarioTask")
+            out.beginObject()
+            out.member("taskId", t.taskId)
+            out.member("taskTitle", t.taskTitle)
+            out.member("batch", t.batch)
+            out.member("field", t.field)
+            out.member("designatedOn", t.designatedOn.iso)
+            out.member("namesProject", t.namesProject)
+            out.endObject()
+        }
         out.endObject()
     }
 }

@@ -37,7 +37,7 @@ extension ApplicationStore {
         }
         var project = try submittedProject(model)
         if let approved = decision.approvedInvestmentFen { project.investment.approved = Money(fen: approved) }
-        let now = try await engine.checkingCatalogue(of: [project], on: db).evaluate(project, on: day).recommendation.lines
+        let now = try await engine.checkingLibraries(of: [project], enterprise: model.creditCode, scenarios: workflow.scenarios, on: db).evaluate(project, on: day).recommendation.lines
         let grants = (try? JSONParser.parse(decision.grantsJSON)) ?? .array([])
         var lines: [DecisionComparison.Line] = []
         if case .array(let items) = grants {

@@ -19,7 +19,7 @@ extension ApplicationStore {
                     en: "the project already has an open application \(try existing.requireID().uuidString.lowercased()); continue with it"))
             }
             let domain = project.domain()
-            let lines = try await engine.checkingCatalogue(of: [domain], on: db).evaluate(domain, on: day).recommendation.lines
+            let lines = try await engine.checkingLibraries(of: [domain], enterprise: project.enterprise.creditCode, scenarios: workflow.scenarios, on: db).evaluate(domain, on: day).recommendation.lines
             let instruments = try Self.instruments(chosen, recommended: lines.map(\.id), workflow: workflow)
             let model = ApplicationModel()
             let id = UUID()

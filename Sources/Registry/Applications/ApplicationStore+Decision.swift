@@ -26,7 +26,7 @@ extension ApplicationStore {
             decision.libraryVersion = libraryVersion
             decision.valuesJSON = Self.valuesInForce(engine.library, on: day)
             var project = try submittedProject(model)
-            let engine = try await self.engine.checkingCatalogue(of: [project], on: db)
+            let engine = try await self.engine.checkingLibraries(of: [project], enterprise: model.creditCode, scenarios: workflow.scenarios, on: db)
             switch action {
             case .reject(let reasons):
                 try await move(model, by: .reject(reasons: reasons), actor: .person(.cityOfficer), day: day, who: who, reasons: reasons, on: db)

@@ -13,7 +13,7 @@ extension ApplicationStore {
                 throw ProjectStore.projectNotFound(model.$project.id)
             }
             let domain = project.domain()
-            let lines = try await engine.checkingCatalogue(of: [domain], on: db).evaluate(domain, on: day).recommendation.lines
+            let lines = try await engine.checkingLibraries(of: [domain], enterprise: project.enterprise.creditCode, scenarios: workflow.scenarios, on: db).evaluate(domain, on: day).recommendation.lines
             let missing = model.instrumentIDs.filter { id in !lines.contains { $0.id == id } }
             if !missing.isEmpty {
                 throw RegistryError.conflict(LocalizedText(

@@ -37,21 +37,19 @@ extension CatalogueStore {
     }
 }
 
-extension Engine {
-    /// The engine with the stored catalogue of the products these projects name (十七), read on
-    /// `db` (a transaction's, where the caller is in one): what an application's recommendation,
-    /// its submission check and its decision's maxima are computed with, as the plan routes are.
-    public func checkingCatalogue(of projects: [Project], on db: any Database) async throws -> Engine {
-        var e = self
-        // The snapshot reads listings only; the rules of the process play no part in it.
-        e.catalogue = try await CatalogueStore(db: db, rules: CatalogueRules()).snapshot(naming: Set(projects.flatMap(\.catalogueProductIds)))
-        return e
-    }
-}
-
-extension Project {
-    /// The catalogue products the project's loans, leases and market contract name.
-    public var catalogueProductIds: Set<String> {
-        Set(loans.compactMap(\.catalogueProductId) + leases.compactMap(\.catalogueProductId) + [marketContract?.productId].compactMap { $0 })
+extension CatalogueStore {
+    /// The districts of the registered enterprises among these credit codes (the dashboard's
+    /// district view of T6); an enterprise not registered belongs to no district.
+    public func districts(of codes: Set<String>) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        let all = Array(codes)
+        var start = 0
+        while start < all.count {
+            let slice = Array(all[start..<min(start + 500, all.count)])
+            start += 500
+            for e in try await EnterpriseModel.query(on: db).filter(\.$creditCode ~~ slice).all() { out[e.creditCode] = e.district }
+        }
+        return out
     }
 }

@@ -113,7 +113,10 @@ public struct CatalogueStore: Sendable {
         if let q, !q.isEmpty {
             // LIKE's wildcards in the text are literal.
             let escaped = q.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(escaped)%").filter(\.$number, .custom("LIKE"), "%\(escaped)%") }
+            // Any case on both databases: SQLite's LIKE ignores ASCII case already, PostgreSQL's
+            // does not, ILIKE does (the names are mostly Chinese; numbers and Latin model names are not).
+            let like = (db as? any SQLDatabase)?.dialect.name == "postgresql" ? "ILIKE" : "LIKE"
+            query.group(.or) { $0.filter(\.$name, .custom(like), "%\(escaped)%").filter(\.$number, .custom(like), "%\(escaped)%") }
         }
         let total = try await query.count()
         let items = try await query.sort(\.$year).sort(\.$seq).range(((page - 1) * perPage)..<(page * perPage)).all()

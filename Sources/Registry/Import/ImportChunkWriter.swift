@@ -3,6 +3,7 @@ import Foundation
 import Policy
 import SQLKit
 import Tabular
+import Workflow
 
 /// Writes one chunk of imported rows inside the caller's transaction: enterprises upserted by
 /// credit code, new projects and their children in multi-row inserts, recommended totals from
@@ -16,9 +17,11 @@ import Tabular
 struct ImportChunkWriter: Sendable {
     let library: PolicyLibrary
     let batch: BatchEvaluator
+    let scenarios: ScenarioFields
 
-    init(library: PolicyLibrary) throws {
+    init(library: PolicyLibrary, scenarios: ScenarioFields = ScenarioFields()) throws {
         self.library = library
+        self.scenarios = scenarios
         let ids = try PopulationBuilder(vocabulary: library.vocabulary).population.categoryIds
         batch = BatchEvaluator(library: library, categoryIds: ids)
     }
@@ -56,6 +59,12 @@ struct ImportChunkWriter: Sendable {
         var builder = try PopulationBuilder(vocabulary: library.vocabulary)
         for r in rows { builder.append(r.project, enterprise: r.enterprise) }
         let population = builder.population
+        // The libraries, as the plan routes consult them: the few projects they could decide
+        // otherwise than declared are evaluated by the full engine with them, the rest by the
+        // batch engine (the same result for those, `Engine.librariesMayDecide`).
+        let libraries = try await LibrariesReader(db: db, library: library, scenarios: scenarios)
+            .snapshot(for: rows.map(\.project), enterprise: nil)
+        let consulting = Engine(library: library).consulting(libraries)
 
         // Projects already stored, with everything they carry (what they were is kept).
         // Found by (credit code, project id) pairs, a lookup each (`ExistingProjects.ids`).
@@ -87,24 +96,33 @@ struct ImportChunkWriter: Sendable {
             let enterpriseID = enterpriseIDs[r.enterprise.creditCode]!
             let enterprise = declared[r.enterprise.creditCode]!
             let outcome = batch.evaluate(population, project: i)
-            let lines = outcome.recommendedCityInstruments
+            var recommendedFen = outcome.total, lines = outcome.recommendedCityInstruments
+            if !libraries.isEmpty {
+                var engine = consulting
+                engine.designations = libraries.designations?.of(enterprise: r.enterprise.creditCode)
+                if engine.librariesMayDecide(r.project) {
+                    let combination = engine.evaluate(r.project).recommendation
+                    recommendedFen = combination.total.fen
+                    lines = combination.lines.map(\.id)
+                }
+            }
             let projectID: UUID
             if let model = storedByKey["\(enterpriseID)|\(r.project.id)"] {
                 projectID = try model.requireID()
                 guard try replacement.add(model, row: r, version: versionNumbers[projectID] ?? 1,
-                                          afterFen: outcome.total, afterInstruments: ProjectModel.instrumentList(lines)) else {
+                                          afterFen: recommendedFen, afterInstruments: ProjectModel.instrumentList(lines)) else {
                     result.unchanged += 1
                     continue
                 }
                 result.replaced += 1
                 replacedIDs.append(projectID)
                 model.assign(r.project, enterpriseID: enterpriseID, enterpriseName: enterprise.name, district: enterprise.district,
-                             recommendedFen: outcome.total, instruments: lines)
+                             recommendedFen: recommendedFen, instruments: lines)
                 try await model.save(on: db)
             } else {
                 projectID = bulk.ids.next()
                 bulk.addProject(id: projectID, r.project, enterpriseID: enterpriseID, enterpriseName: enterprise.name,
-                                district: enterprise.district, recommendedFen: outcome.total, instruments: lines, at: now)
+                                district: enterprise.district, recommendedFen: recommendedFen, instruments: lines, at: now)
             }
             bulk.addChildren(of: r.project, projectID: projectID)
         }

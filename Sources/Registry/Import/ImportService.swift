@@ -21,11 +21,14 @@ public struct ImportService: Sendable {
     /// Who imports, for the audit trail: one entry per committed chunk (the rows' own changes
     /// are in the import's change report).
     public let actor: AuditActor
+    /// The scenario tasks' fields, for the designations the recommendations consult (十八).
+    public var scenarios: ScenarioFields
 
-    public init(db: any Database, library: PolicyLibrary, actor: AuditActor) {
+    public init(db: any Database, library: PolicyLibrary, actor: AuditActor, scenarios: ScenarioFields = ScenarioFields()) {
         self.actor = actor
         self.db = db
         self.library = library
+        self.scenarios = scenarios
     }
 
     /// Errors kept per import (the count of failed rows is always exact).
@@ -152,7 +155,7 @@ public struct ImportService: Sendable {
         try await job.save(on: db)
 
         // Pass 2: write chunk by chunk, skipping the chunks an earlier run committed.
-        let writer = try ImportChunkWriter(library: library)
+        let writer = try ImportChunkWriter(library: library, scenarios: scenarios)
         var ids = OrderedIDs()
         var chunk: [ImportedRow] = []
         var index = 0

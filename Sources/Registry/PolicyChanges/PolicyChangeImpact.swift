@@ -25,7 +25,7 @@ public struct PolicyChangeImpact: Sendable {
     public func run(on day: Day, by actor: AuditActor) async throws -> Report {
         final class Collected: @unchecked Sendable { var changes: [Reevaluation.Change] = [] }
         let collected = Collected()
-        let reevaluated = try await Reevaluation(db: applications.db, library: applications.engine.library)
+        let reevaluated = try await Reevaluation(db: applications.db, library: applications.engine.library, scenarios: applications.workflow.scenarios)
             .run(changed: { collected.changes.append($0) })
         var report = Report(examined: reevaluated.examined, changed: reevaluated.changed,
                             totalBefore: reevaluated.totalBefore, totalAfter: reevaluated.totalAfter)

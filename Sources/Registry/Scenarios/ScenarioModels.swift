@@ -33,7 +33,7 @@ public final class ScenarioTakerModel: Model, @unchecked Sendable {
 }
 
 /// A taker designated a benchmark demonstration project (标杆示范项目) of the task — what
-/// instrument 18's condition will check (the engine's check is not built yet).
+/// instrument 18's conditions check (`LibrariesReader.designations`, docs/lists.md).
 public final class ScenarioDesignationModel: Model, @unchecked Sendable {
     public static let schema = "scenario_designations"
     @ID(key: .id) public var id: UUID?

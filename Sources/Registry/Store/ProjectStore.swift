@@ -8,10 +8,20 @@ import Workflow
 public struct ProjectStore: Sendable {
     public let db: any Database
     public let engine: Engine
+    /// The scenario tasks' fields, for the designations a stored recommendation consults (十八):
+    /// a project's recommendation is computed with the libraries as the plan routes are.
+    public var scenarios: ScenarioFields
 
-    public init(db: any Database, engine: Engine) {
+    public init(db: any Database, engine: Engine, scenarios: ScenarioFields = ScenarioFields()) {
         self.db = db
         self.engine = engine
+        self.scenarios = scenarios
+    }
+
+    /// The recommendation stored with a project: the engine consulting the stored libraries, in
+    /// the caller's transaction, so a list or filter agrees with `GET /api/projects/{id}/match`.
+    func recommendation(of p: Project, enterprise creditCode: String, on db: any Database) async throws -> Combination {
+        try await engine.checkingLibraries(of: [p], enterprise: creditCode, scenarios: scenarios, on: db).evaluate(p).recommendation
     }
 
     /// Whether the database answers (for `/health`): a query that throws when it does not.
@@ -119,7 +129,7 @@ public struct ProjectStore: Sendable {
         model.id = id
         model.status = ProjectStatus.reserve.rawValue
         model.assign(p, enterpriseID: enterpriseID, enterpriseName: enterprise.name, district: enterprise.district,
-                     evaluation: engine.evaluate(p).recommendation)
+                     evaluation: try await recommendation(of: p, enterprise: enterprise.creditCode, on: db))
         try await model.create(on: db)
         try await ProjectModel.children(of: p, projectID: id).create(on: db)
         try await StatusEventModel(projectID: id, from: nil, to: ProjectStatus.reserve.rawValue, note: nil, at: Date()).create(on: db)
@@ -139,7 +149,7 @@ public struct ProjectStore: Sendable {
                 .filter(\.$code == p.id).count() > 0 {
                 throw RegistryError.conflict(LocalizedText(zh: "企业已有编号为 \(p.id) 的项目", en: "the enterprise already has a project \(p.id)"))
             }
-            let recommendation = engine.evaluate(p).recommendation
+            let recommendation = try await recommendation(of: p, enterprise: enterprise.creditCode, on: db)
             let before = AuditStates.project(model, creditCode: enterprise.creditCode)
             if model.domain() != p || model.recommendedFen != recommendation.total.fen
                 || model.recommendedInstruments != ProjectModel.instrumentList(recommendation.lines.map(\.id)) {

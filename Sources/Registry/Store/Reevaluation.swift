@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import Policy
 import SQLKit
+import Workflow
 
 /// What a re-evaluation found.
 public struct ReevaluationReport: Sendable, Equatable {
@@ -27,10 +28,13 @@ public struct ReevaluationReport: Sendable, Equatable {
 public struct Reevaluation: Sendable {
     public let db: any Database
     public let library: PolicyLibrary
+    /// The scenario tasks' fields, for the designations the recommendations consult (十八).
+    public var scenarios: ScenarioFields
 
-    public init(db: any Database, library: PolicyLibrary) {
+    public init(db: any Database, library: PolicyLibrary, scenarios: ScenarioFields = ScenarioFields()) {
         self.db = db
         self.library = library
+        self.scenarios = scenarios
     }
 
     /// A project whose recommendation changed: before and after.
@@ -48,9 +52,9 @@ public struct Reevaluation: Sendable {
     /// What a change of parameters would do to the stored projects, written nowhere: `overlay`
     /// applied to the library (a preview for the officer who is about to make the change).
     /// Changes are reported in name order.
-    public static func preview(db: any Database, library: PolicyLibrary, overlay: ParameterOverlay,
+    public static func preview(db: any Database, library: PolicyLibrary, overlay: ParameterOverlay, scenarios: ScenarioFields = ScenarioFields(),
                                changed: ((Change) -> Void)? = nil) async throws -> ReevaluationReport {
-        try await Reevaluation(db: db, library: try library.applying(overlay)).run(dryRun: true, changed: changed)
+        try await Reevaluation(db: db, library: try library.applying(overlay), scenarios: scenarios).run(dryRun: true, changed: changed)
     }
 
     /// - Parameter batch: projects read and evaluated at a time.
@@ -65,7 +69,8 @@ public struct Reevaluation: Sendable {
         var report = ReevaluationReport()
         var changes: [Change] = []
         try await StoredPopulation(sql: sql, vocabulary: library.vocabulary).forEachChunk(size: max(1, batch)) { chunk in
-            let found = Self.evaluate(chunk, with: evaluator)
+            var found = Self.evaluate(chunk, with: evaluator)
+            try await consultLibraries(chunk, into: &found)
             report.examined += chunk.ids.count
             report.totalBefore += Money(fen: chunk.recommendedFen.reduce(0, +))
             report.totalAfter += Money(fen: found.total)

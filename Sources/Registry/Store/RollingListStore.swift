@@ -7,7 +7,13 @@ import Workflow
 public struct RollingListStore: Sendable {
     public let db: any Database
 
-    public init(db: any Database) { self.db = db }
+    /// The scenario tasks' fields, for the designations a publication's amounts consult (十八).
+    public var scenarios: ScenarioFields
+
+    public init(db: any Database, scenarios: ScenarioFields = ScenarioFields()) {
+        self.db = db
+        self.scenarios = scenarios
+    }
 
     public enum Status: String, Sendable { case draft, published, sent }
 
@@ -133,8 +139,16 @@ public struct RollingListStore: Sendable {
             while start < ids.count {
                 let slice = Array(ids[start..<min(start + 500, ids.count)])
                 start += 500
-                for project in try await ProjectStore.fullQuery(on: db).filter(\.$id ~~ slice).all() {
-                    let lines = engine.evaluate(project.domain()).recommendation.lines
+                let projects = try await ProjectStore.fullQuery(on: db).filter(\.$id ~~ slice).all()
+                let libraries = try await LibrariesReader(db: db, library: engine.library, scenarios: scenarios)
+                    .snapshot(for: projects.map { $0.domain() }, enterprise: nil)
+                for project in projects {
+                    // With the libraries, as the plan routes and the stored recommendation:
+                    // one snapshot of the slice, the designations those of each project's enterprise.
+                    let domain = project.domain()
+                    var consulting = libraries
+                    consulting.designations = libraries.designations?.of(enterprise: project.enterprise.creditCode)
+                    let lines = engine.consulting(consulting).evaluate(domain).recommendation.lines
                     snapshots.append(try RollingListSnapshotModel(list: id, version: list.version, project: project,
                                                                   lines: lines.map { ($0.id, $0.amount) }, at: now))
                 }

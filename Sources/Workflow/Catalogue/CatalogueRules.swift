@@ -14,6 +14,9 @@ public struct CatalogueRules: Sendable, Hashable {
     public var renewalYears: Int
     public var firstOnMarketWithinYears: Int
     public var markPrefix: String
+    /// The dashboard measure the catalogue feeds (T6's `innovative-product-catalogue`): the
+    /// products listed in force at each quarter's end, no longer reported by hand.
+    public var countsMeasure: String? = nil
 
     public init(clause: String = "十七", minExpertOpinions: Int = 3, quorumVotes: Int = 3, quorumShare: Fraction = Fraction(2, 3),
                 majority: Fraction = Fraction(2, 3), validityYears: Int = 3, renewalYears: Int = 3,

@@ -51,7 +51,7 @@ public struct WorkflowLibrary: Sendable {
         let roster = reader.node("departments.yaml").map(WorkflowReader.roster)
         let process = reader.node("process.yaml").flatMap(WorkflowReader.process)
         let quotas = reader.node("quotas.yaml").map(WorkflowReader.quotas) ?? []
-        let catalogue = reader.node("catalogue.yaml").flatMap(WorkflowReader.catalogue)
+        let catalogue = reader.node("catalogue.yaml").flatMap { WorkflowReader.catalogue($0, policy: policy) }
         let years = reader.calendarFiles().compactMap { WorkflowReader.holidayYear($0.node, fileYear: $0.year) }
         if years.isEmpty {
             log.add("calendars/", "$", zh: "没有任何年份的节假日文件", en: "no holiday file for any year")

@@ -2,7 +2,7 @@ import Policy
 
 extension WorkflowReader {
     /// `catalogue.yaml`: expert review, the committee's quorum and majority, the listing's periods.
-    static func catalogue(_ root: WorkflowNode) -> CatalogueRules? {
+    static func catalogue(_ root: WorkflowNode, policy: PolicyLibrary) -> CatalogueRules? {
         guard let clause = root.string("clause"), let e = root.required("expert_review"), let c = root.required("committee"),
               let l = root.required("listing") else { return nil }
         func share(_ n: WorkflowNode, _ key: String) -> CatalogueRules.Fraction? {
@@ -32,8 +32,18 @@ extension WorkflowReader {
         if majority.numerator * 2 < majority.denominator {
             c.child("majority")?.error(zh: "多数应不少于 1/2", en: "a majority is at least 1/2")
         }
-        return CatalogueRules(clause: clause, minExpertOpinions: opinions, quorumVotes: votes, quorumShare: quorumShare, majority: majority,
-                              validityYears: validity, renewalYears: renewal, firstOnMarketWithinYears: within, markPrefix: prefix,
-                              categories: categories)
+        var rules = CatalogueRules(clause: clause, minExpertOpinions: opinions, quorumVotes: votes, quorumShare: quorumShare, majority: majority,
+                                   validityYears: validity, renewalYears: renewal, firstOnMarketWithinYears: within, markPrefix: prefix,
+                                   categories: categories)
+        if let counts = root.child("counts") {
+            guard let target = counts.string("target"), let measure = counts.string("measure") else { return nil }
+            if policy.targets.first(where: { $0.id == target })?.measures.contains(where: { $0.id == measure }) != true {
+                counts.error(zh: "没有目标 \(target) 的指标“\(measure)”", en: "no measure '\(measure)' of target \(target)")
+            } else if policy.targets.contains(where: { $0.measures.contains { $0.id == measure && $0.counted != nil } }) {
+                counts.error(zh: "指标“\(measure)”已由项目库统计", en: "the measure '\(measure)' is counted from the projects already")
+            }
+            rules.countsMeasure = measure
+        }
+        return rules
     }
 }

@@ -55,6 +55,15 @@ enum ListKindsReader {
             if let d = drives, policy.instrument(d) == nil { k.error(zh: "没有工具“\(d)”", en: "no instrument '\(d)'") }
             kinds.append(ListKind(id: id, name: name, clause: clause, fields: fields, required: required, counts: counts, drives: drives))
         }
+        // A recognition check of an instrument names kinds of this file (16.yaml's first-sets …).
+        for def in policy.instruments {
+            for c in def.conditions + def.unitConditions {
+                for kind in c.recognition?.kinds ?? [] where !kinds.contains(where: { $0.id == kind }) {
+                    n.error(zh: "工具 \(def.id) 的条件 \(c.id) 引用了不存在的清单种类“\(kind)”",
+                            en: "instrument \(def.id)'s condition \(c.id) names no kind of list here: '\(kind)'")
+                }
+            }
+        }
         return ListKinds(kinds: kinds)
     }
 
