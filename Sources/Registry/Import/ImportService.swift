@@ -157,7 +157,6 @@ public struct ImportService: Sendable {
         // Pass 2: write chunk by chunk, skipping the chunks an earlier run committed.
         let writer = try ImportChunkWriter(library: library, scenarios: scenarios)
         var ids = OrderedIDs()
-        var chunk: [ImportedRow] = []
         var index = 0
         func commit(_ rowsOfChunk: [ImportedRow]) async throws {
             defer { index += 1 }
@@ -183,15 +182,10 @@ public struct ImportService: Sendable {
             }
             progress?("write", min(rows, (index + 1) * job.chunkSize))
         }
-        for row in try ImportRows.sequence(format, source: source, vocabulary: vocabulary) {
-            guard case .success(let r) = row else { continue }
-            chunk.append(r)
-            if chunk.count == job.chunkSize {
-                try await commit(chunk)
-                chunk.removeAll(keepingCapacity: true)
-            }
-        }
-        if !chunk.isEmpty { try await commit(chunk) }
+        // The file is read again a chunk ahead of the writes (`ChunkPrefetch`).
+        let prefetch = ChunkPrefetch(try ImportRows.sequence(format, source: source, vocabulary: vocabulary), chunkSize: job.chunkSize)
+        defer { prefetch.stop() }
+        while let chunk = await prefetch.next() { try await commit(chunk) }
         if job.chunks == 0 {
             job.status = ImportStatus.completed.rawValue
             try await job.save(on: db)

@@ -63,12 +63,12 @@ public struct Reevaluation: Sendable {
                     progress: (@Sendable (_ examined: Int) -> Void)? = nil,
                     changed: ((Change) -> Void)? = nil) async throws -> ReevaluationReport {
         let store = ProjectStore(db: db, engine: Engine(library: library))
-        let sql = try store.sqlDatabase  // refuses a database without SQL before reading anything
+        _ = try store.sqlDatabase  // refuses a database without SQL before reading anything
         let ids = try PopulationBuilder(vocabulary: library.vocabulary).population.categoryIds
         let evaluator = BatchEvaluator(library: library, categoryIds: ids)
         var report = ReevaluationReport()
         var changes: [Change] = []
-        try await StoredPopulation(sql: sql, vocabulary: library.vocabulary).forEachChunk(size: max(1, batch)) { chunk in
+        try await StoredPopulation(db: db, vocabulary: library.vocabulary).forEachChunk(size: max(1, batch)) { chunk in
             var found = Self.evaluate(chunk, with: evaluator)
             try await consultLibraries(chunk, into: &found)
             report.examined += chunk.ids.count
@@ -84,14 +84,9 @@ public struct Reevaluation: Sendable {
                 }
             }
             if !dryRun, !found.changed.isEmpty {
-                let updates = found.changed.map { (chunk.ids[$0.index], $0.total, ProjectModel.instrumentList($0.instruments)) }
+                let updates = found.changed.map { (id: chunk.ids[$0.index], fen: $0.total, instruments: ProjectModel.instrumentList($0.instruments)) }
                 try await db.transaction { db in
-                    let sql = try ProjectStore(db: db, engine: store.engine).sqlDatabase
-                    for (id, fen, instruments) in updates {
-                        try await sql.update(ProjectModel.schema)
-                            .set("recommended_fen", to: SQLBind(fen)).set("recommended_instruments", to: SQLBind(instruments))
-                            .where("id", .equal, SQLBind(id)).run()
-                    }
+                    try await Self.write(updates, on: try ProjectStore(db: db, engine: store.engine).sqlDatabase)
                 }
             }
             progress?(report.examined)
@@ -101,6 +96,34 @@ public struct Reevaluation: Sendable {
             changes.forEach(changed)
         }
         return report
+    }
+
+    /// Rows an UPDATE statement rewrites (three values each).
+    static let updatesPerStatement = 1000
+
+    /// The changed recommendations written back, many rows a statement: the new values are a
+    /// table of VALUES joined to the projects by id (`UPDATE … FROM`, SQLite 3.33 and PostgreSQL;
+    /// VALUES names its columns column1, column2, … on both), instead of one UPDATE a project.
+    static func write(_ updates: [(id: UUID, fen: Int64, instruments: String)], on sql: any SQLDatabase,
+                      perStatement: Int = updatesPerStatement) async throws {
+        let perStatement = max(1, perStatement)
+        var start = 0
+        while start < updates.count {
+            let slice = updates[start..<min(start + perStatement, updates.count)]
+            start += perStatement
+            var query = SQLQueryString("UPDATE \(ProjectModel.schema) SET recommended_fen = v.column2, recommended_instruments = v.column3 FROM (VALUES ")
+            for (i, u) in slice.enumerated() {
+                query.appendLiteral(i == 0 ? "(" : ", (")
+                query.appendInterpolation(bind: u.id)
+                query.appendLiteral(", ")
+                query.appendInterpolation(bind: u.fen)
+                query.appendLiteral(", ")
+                query.appendInterpolation(bind: u.instruments)
+                query.appendLiteral(")")
+            }
+            query.appendLiteral(") AS v WHERE \(ProjectModel.schema).id = v.column1")
+            try await sql.raw(query).run()
+        }
     }
 
     /// The chunk evaluated on all cores: its new total, and the projects whose total or

@@ -21,7 +21,7 @@ struct StoredPopulation {
         var names: [String] = []
     }
 
-    let sql: any SQLDatabase
+    let db: any Database
     let vocabulary: Vocabulary
 
     /// Every stored project, `size` at a time, in id order.
@@ -36,51 +36,59 @@ struct StoredPopulation {
         }
     }
 
+    /// The project columns read, in the order `read` takes them by position.
+    static let projectColumns = ["id", "code", "name", "application_date", "declared_fen", "approved_fen", "new_fen", "zero_land",
+                                 "import_confirmation", "innovative_contract_fen", "market_contract_fen", "software_sales_fen",
+                                 "recommended_fen", "recommended_instruments", "credit_code", "district", "industry_code"]
+
     func read(after: UUID?, limit: Int) async throws -> Chunk {
-        var q = sql.select()
-            .column(SQLColumn("id", table: "p")).column(SQLColumn("code", table: "p")).column(SQLColumn("name", table: "p"))
-            .columns(["application_date", "declared_fen", "approved_fen", "new_fen", "zero_land", "import_confirmation",
-                      "innovative_contract_fen", "market_contract_fen", "software_sales_fen", "recommended_fen",
-                      "recommended_instruments"].map { SQLColumn($0, table: "p") })
-            .column(SQLColumn("credit_code", table: "e")).column(SQLColumn("district", table: "e"))
-            .column(SQLColumn("industry_code", table: "e"))
-            .from(SQLAlias(SQLIdentifier(ProjectModel.schema), as: SQLIdentifier("p")))
-            .join(SQLAlias(SQLIdentifier(EnterpriseModel.schema), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("enterprise_id", table: "p"), .equal, SQLColumn("id", table: "e"))
-        if let after { q = q.where(SQLColumn("id", table: "p"), .greaterThan, SQLBind(after)) }
-        let rows = try await q.orderBy(SQLColumn("id", table: "p")).limit(limit).all()
+        let selected = Self.projectColumns.prefix(14).map { "p.\($0) AS \($0)" } + ["e.credit_code AS credit_code", "e.district AS district", "e.industry_code AS industry_code"]
+        let text = "SELECT " + selected.joined(separator: ", ")
+            + " FROM \(ProjectModel.schema) p JOIN \(EnterpriseModel.schema) e ON p.enterprise_id = e.id"
+            + (after == nil ? "" : " WHERE p.id > ?") + " ORDER BY p.id LIMIT \(max(1, limit))"
+        // The rows first (the chunk's range of ids decides the children's queries).
+        var projects: [(id: UUID, project: Project, enterprise: Enterprise)] = []
         var chunk = Chunk(population: try PopulationBuilder(vocabulary: vocabulary).population)
-        guard let first = rows.first, let last = rows.last else { return chunk }
-        let from = try first.decode(column: "id", as: UUID.self), to = try last.decode(column: "id", as: UUID.self)
-        let children = try await Children.read(sql, from: from, to: to)
+        var dates: [String: Day] = [:]
+        func day(_ text: String?) -> Day? {
+            guard let text else { return nil }
+            if let d = dates[text] { return d }
+            let d = Day(iso: text)
+            if let d { dates[text] = d }
+            return d
+        }
+        try await StoredRows.each(db, text, columns: Self.projectColumns, binds: after.map { [$0] } ?? []) { row in
+            let id = try row.uuid(0)
+            let code = try row.requiredText(1)
+            func fen(_ i: Int) throws -> Money? { try row.int(i).map(Money.init(fen:)) }
+            var p = Project(id: code, categories: [], applicationDate: day(try row.text(3)),
+                            investment: Investment(declared: try fen(4), approved: try fen(5), new: try fen(6)),
+                            zeroLand: try row.bool(7), importConfirmation: try row.bool(8))
+            p.innovativeProductContract = try fen(9).map { ProductContract(amount: $0) }
+            p.marketContract = try fen(10).map { ProductContract(amount: $0) }
+            p.softwareSales = try fen(11).map { ProductContract(amount: $0) }
+            let creditCode = try row.requiredText(14)
+            projects.append((id, p, Enterprise(creditCode: creditCode, name: "", district: try row.requiredText(15), industryCode: try row.requiredText(16))))
+            chunk.ids.append(id)
+            chunk.codes.append(code)
+            chunk.names.append(try row.requiredText(2))
+            chunk.creditCodes.append(creditCode)
+            chunk.recommendedFen.append(try row.requiredInt(12))
+            chunk.recommendedInstruments.append(try row.requiredText(13))
+        }
+        guard let from = chunk.ids.first, let to = chunk.ids.last else { return chunk }
+        let children = try await Children.read(db, from: from, to: to, day: day)
 
         var builder = try PopulationBuilder(vocabulary: vocabulary)
-        builder.reserve(projects: rows.count)
-        for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
-            let code = try row.decode(column: "code", as: String.self)
-            func fen(_ c: String) throws -> Money? { try row.decode(column: c, as: Int64?.self).map(Money.init(fen:)) }
-            var p = Project(id: code, categories: children.categories[id] ?? [],
-                            applicationDate: try row.decode(column: "application_date", as: String?.self).flatMap(Day.init(iso:)),
-                            investment: Investment(declared: try fen("declared_fen"), approved: try fen("approved_fen"), new: try fen("new_fen")),
-                            zeroLand: try row.decode(column: "zero_land", as: Bool.self),
-                            importConfirmation: try row.decode(column: "import_confirmation", as: Bool.self))
+        builder.reserve(projects: projects.count)
+        for (id, project, enterprise) in projects {
+            var p = project
+            p.categories = children.categories[id] ?? []
             p.loans = children.loans[id] ?? []
             p.leases = children.leases[id] ?? []
             p.equipment = children.equipment[id] ?? []
             p.certifications = children.certifications[id] ?? []
-            p.innovativeProductContract = try fen("innovative_contract_fen").map { ProductContract(amount: $0) }
-            p.marketContract = try fen("market_contract_fen").map { ProductContract(amount: $0) }
-            p.softwareSales = try fen("software_sales_fen").map { ProductContract(amount: $0) }
-            let creditCode = try row.decode(column: "credit_code", as: String.self)
-            builder.append(p, enterprise: Enterprise(creditCode: creditCode, name: "", district: try row.decode(column: "district", as: String.self),
-                                                     industryCode: try row.decode(column: "industry_code", as: String.self)))
-            chunk.ids.append(id)
-            chunk.codes.append(code)
-            chunk.names.append(try row.decode(column: "name", as: String.self))
-            chunk.creditCodes.append(creditCode)
-            chunk.recommendedFen.append(try row.decode(column: "recommended_fen", as: Int64.self))
-            chunk.recommendedInstruments.append(try row.decode(column: "recommended_instruments", as: String.self))
+            builder.append(p, enterprise: enterprise)
         }
         chunk.population = builder.population
         return chunk
@@ -95,77 +103,68 @@ private struct Children {
     var equipment: [UUID: [EquipmentItem]] = [:]
     var certifications: [UUID: [CertificationContract]] = [:]
 
-    /// The rows of `table` whose project id is between `from` and `to` (the chunk's first and last).
-    static func rows(_ sql: any SQLDatabase, _ table: String, _ columns: [String], from: UUID, to: UUID,
-                     order: Bool = true) async throws -> [any SQLRow] {
-        var q = sql.select().columns(columns.map { SQLColumn($0) }).from(table)
-            .where(SQLColumn("project_id"), .greaterThanOrEqual, SQLBind(from))
-            .where(SQLColumn("project_id"), .lessThanOrEqual, SQLBind(to))
-        if order { q = q.orderBy("project_id").orderBy("position") }
-        return try await q.all()
+    /// The rows of `table` whose project id is between `from` and `to` (the chunk's first and
+    /// last), `project_id` first; in stored position when `order`.
+    static func rows(_ db: any Database, _ table: String, _ columns: [String], from: UUID, to: UUID, order: Bool = true,
+                     _ body: (StoredRows.Row) throws -> Void) async throws {
+        let text = "SELECT " + columns.joined(separator: ", ") + " FROM \(table) WHERE project_id >= ? AND project_id <= ?"
+            + (order ? " ORDER BY project_id, position" : "")
+        try await StoredRows.each(db, text, columns: columns, binds: [from, to], body)
     }
 
-    static func read(_ sql: any SQLDatabase, from: UUID, to: UUID) async throws -> Children {
+    static func read(_ db: any Database, from: UUID, to: UUID, day: (String?) -> Day?) async throws -> Children {
         var c = Children()
-        func day(_ row: any SQLRow, _ column: String) throws -> Day? {
-            try row.decode(column: column, as: String?.self).flatMap(Day.init(iso:))
-        }
-        for row in try await rows(sql, ProjectCategoryModel.schema, ["project_id", "category"], from: from, to: to, order: false) {
-            c.categories[try row.decode(column: "project_id", as: UUID.self), default: []].insert(try row.decode(column: "category", as: String.self))
+        // A chunk's children name few distinct values over and over: one String, one parse each.
+        var categoryNames: Set<String> = []
+        try await rows(db, ProjectCategoryModel.schema, ["project_id", "category"], from: from, to: to, order: false) { row in
+            let name = try row.requiredText(1)
+            c.categories[try row.uuid(0), default: []].insert(categoryNames.insert(name).memberAfterInsert)
         }
         // Interest by loan, through the loans of the chunk's projects.
         var interest: [UUID: [YearAmount]] = [:]
-        let interestRows = try await sql.select()
-            .column(SQLColumn("loan_id", table: "i")).column(SQLColumn("year", table: "i")).column(SQLColumn("amount_fen", table: "i"))
-            .from(SQLAlias(SQLIdentifier(LoanInterestModel.schema), as: SQLIdentifier("i")))
-            .join(SQLAlias(SQLIdentifier(LoanModel.schema), as: SQLIdentifier("l")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("loan_id", table: "i"), .equal, SQLColumn("id", table: "l"))
-            .where(SQLColumn("project_id", table: "l"), .greaterThanOrEqual, SQLBind(from))
-            .where(SQLColumn("project_id", table: "l"), .lessThanOrEqual, SQLBind(to))
-            .all()
-        for row in interestRows {
-            interest[try row.decode(column: "loan_id", as: UUID.self), default: []]
-                .append(YearAmount(year: try row.decode(column: "year", as: Int.self), amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self))))
+        let interestSQL = "SELECT i.loan_id AS loan_id, i.year AS year, i.amount_fen AS amount_fen FROM \(LoanInterestModel.schema) i"
+            + " JOIN \(LoanModel.schema) l ON i.loan_id = l.id WHERE l.project_id >= ? AND l.project_id <= ?"
+        try await StoredRows.each(db, interestSQL, columns: ["loan_id", "year", "amount_fen"], binds: [from, to]) { row in
+            interest[try row.uuid(0), default: []].append(YearAmount(year: Int(try row.requiredInt(1)), amount: Money(fen: try row.requiredInt(2))))
         }
-        for row in try await rows(sql, LoanModel.schema, ["id", "project_id", "code", "principal_fen", "start_date", "end_date",
-                                                          "catalogue_product_id", "first_on_market", "relending_eligible", "purpose"],
-                                  from: from, to: to) {
-            let loanID = try row.decode(column: "id", as: UUID.self)
-            let loan = Loan(id: try row.decode(column: "code", as: String.self), principal: Money(fen: try row.decode(column: "principal_fen", as: Int64.self)),
-                            startDate: try day(row, "start_date"), endDate: try day(row, "end_date"),
-                            interestPaid: (interest[loanID] ?? []).sorted { $0.year < $1.year },
-                            catalogueProductId: try row.decode(column: "catalogue_product_id", as: String?.self),
-                            firstOnMarket: try row.decode(column: "first_on_market", as: Bool.self),
-                            relendingEligible: try row.decode(column: "relending_eligible", as: Bool.self),
-                            purpose: try row.decode(column: "purpose", as: String?.self).flatMap(LoanPurpose.init(rawValue:)) ?? .equipment)
-            c.loans[try row.decode(column: "project_id", as: UUID.self), default: []].append(loan)
+        var rates: [String: Ratio] = [:]
+        func ratio(_ text: String?) -> Ratio? {
+            guard let text else { return nil }
+            if let r = rates[text] { return r }
+            let r = Ratio(text: text)
+            if let r { rates[text] = r }
+            return r
         }
-        for row in try await rows(sql, LeaseModel.schema, ["project_id", "code", "equipment_investment_fen", "innovative_product",
-                                                           "catalogue_product_id"], from: from, to: to) {
-            let lease = Lease(id: try row.decode(column: "code", as: String.self),
-                              equipmentInvestment: Money(fen: try row.decode(column: "equipment_investment_fen", as: Int64.self)),
-                              innovativeProduct: try row.decode(column: "innovative_product", as: Bool.self),
-                              catalogueProductId: try row.decode(column: "catalogue_product_id", as: String?.self))
-            c.leases[try row.decode(column: "project_id", as: UUID.self), default: []].append(lease)
+        try await rows(db, LoanModel.schema, ["project_id", "id", "code", "principal_fen", "start_date", "end_date",
+                                              "catalogue_product_id", "first_on_market", "relending_eligible", "purpose"],
+                       from: from, to: to) { row in
+            let loan = Loan(id: try row.requiredText(2), principal: Money(fen: try row.requiredInt(3)),
+                            startDate: day(try row.text(4)), endDate: day(try row.text(5)),
+                            interestPaid: (interest[try row.uuid(1)] ?? []).sorted { $0.year < $1.year },
+                            catalogueProductId: try row.text(6), firstOnMarket: try row.bool(7), relendingEligible: try row.bool(8),
+                            purpose: try row.text(9).flatMap(LoanPurpose.init(rawValue:)) ?? .equipment)
+            c.loans[try row.uuid(0), default: []].append(loan)
         }
-        for row in try await rows(sql, EquipmentItemModel.schema, ["project_id", "quantity", "unit_price_fen", "purchased", "put_into_use",
-                                                                   "replaces_old", "imported", "tariff_rate", "non_exempt_catalogue",
-                                                                   "catalogue_product_id"], from: from, to: to) {
-            let item = EquipmentItem(name: "", quantity: try row.decode(column: "quantity", as: Int.self),
-                                     unitPrice: Money(fen: try row.decode(column: "unit_price_fen", as: Int64.self)),
-                                     purchased: try day(row, "purchased"), putIntoUse: try day(row, "put_into_use"),
-                                     replacesOld: try row.decode(column: "replaces_old", as: Bool.self),
-                                     imported: try row.decode(column: "imported", as: Bool.self),
-                                     tariffRate: try row.decode(column: "tariff_rate", as: String?.self).flatMap(Ratio.init(text:)),
-                                     nonExemptCatalogue: try row.decode(column: "non_exempt_catalogue", as: Bool.self),
-                                     catalogueProductId: try row.decode(column: "catalogue_product_id", as: String?.self))
-            c.equipment[try row.decode(column: "project_id", as: UUID.self), default: []].append(item)
+        try await rows(db, LeaseModel.schema, ["project_id", "code", "equipment_investment_fen", "innovative_product", "catalogue_product_id"],
+                       from: from, to: to) { row in
+            let lease = Lease(id: try row.requiredText(1), equipmentInvestment: Money(fen: try row.requiredInt(2)),
+                              innovativeProduct: try row.bool(3), catalogueProductId: try row.text(4))
+            c.leases[try row.uuid(0), default: []].append(lease)
         }
-        for row in try await rows(sql, CertificationModel.schema, ["project_id", "product_id", "kind", "amount_fen"], from: from, to: to) {
-            let cert = CertificationContract(productId: try row.decode(column: "product_id", as: String.self),
-                                             kind: CertificationContract.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .certification,
-                                             amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)))
-            c.certifications[try row.decode(column: "project_id", as: UUID.self), default: []].append(cert)
+        try await rows(db, EquipmentItemModel.schema, ["project_id", "quantity", "unit_price_fen", "purchased", "put_into_use", "replaces_old",
+                                                       "imported", "tariff_rate", "non_exempt_catalogue", "catalogue_product_id"],
+                       from: from, to: to) { row in
+            let item = EquipmentItem(name: "", quantity: Int(try row.requiredInt(1)), unitPrice: Money(fen: try row.requiredInt(2)),
+                                     purchased: day(try row.text(3)), putIntoUse: day(try row.text(4)),
+                                     replacesOld: try row.bool(5), imported: try row.bool(6), tariffRate: ratio(try row.text(7)),
+                                     nonExemptCatalogue: try row.bool(8), catalogueProductId: try row.text(9))
+            c.equipment[try row.uuid(0), default: []].append(item)
+        }
+        try await rows(db, CertificationModel.schema, ["project_id", "product_id", "kind", "amount_fen"], from: from, to: to) { row in
+            let cert = CertificationContract(productId: try row.requiredText(1),
+                                             kind: CertificationContract.Kind(rawValue: try row.requiredText(2)) ?? .certification,
+                                             amount: Money(fen: try row.requiredInt(3)))
+            c.certifications[try row.uuid(0), default: []].append(cert)
         }
         return c
     }
