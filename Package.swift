@@ -42,7 +42,7 @@ let package = Package(
         // deferrals, the review join, working-day clocks, commitment sampling. No I/O.
         .target(
             name: "Workflow",
-            dependencies: ["Policy", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Policy", "Spreadsheet", .product(name: "Yams", package: "Yams")]
         ),
         // Risk flags on arriving applications (issue 11, item 7), pure like the engine: a
         // population in, flags with their evidence out. No SQL, no HTTP.

@@ -169,7 +169,7 @@ extension APIHandler {
         // Members recused by their affiliations, beside the declared recusals.
         if status == .inCommittee {
             let declared = Set(history.recusals.map(\.userID))
-            for m in try await store.committee() where m.affiliations.contains(p.creditCode) && !declared.contains(m.userID) {
+            for m in store.recusedByAffiliation(p, members: try await store.committee(), declared: declared) {
                 answer.recusals.append(.init(member: m.username, reason: "与申报企业同属或关联 / of, or related to, the submitting enterprise", declared: false))
             }
         }

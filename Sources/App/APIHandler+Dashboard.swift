@@ -9,7 +9,7 @@ import Workflow
 /// and reports), and the officers' reports of the measures the registry cannot count.
 extension APIHandler {
     var targetReports: TargetReportStore {
-        TargetReportStore(db: services.database(), library: library, listed: TargetDashboard.listed(services.workflow.lists, services.workflow.catalogue))
+        TargetReportStore(db: services.database(), library: library, listed: services.workflow.listedMeasures)
     }
 
     func getDashboard(_ input: Operations.GetDashboard.Input) async throws -> Operations.GetDashboard.Output {

@@ -101,7 +101,7 @@ struct DemoCommand: AsyncParsableCommand {
                                                          actor: actor, today: today).make()
 
             print("生成目标进度填报 / making the target reports …")
-            let reports = try await DemoTargets(store: TargetReportStore(db: session.db, library: session.library, listed: workflow.lists.fedMeasures.union([workflow.catalogue.countsMeasure].compactMap { $0 })), city: actor, today: today).report()
+            let reports = try await DemoTargets(store: TargetReportStore(db: session.db, library: session.library, listed: workflow.listedMeasures), city: actor, today: today).report()
 
             print("")
             print("演示数据已写入 \(session.connection.settings.described) / the demonstration is in \(session.connection.settings.described):")

@@ -90,7 +90,7 @@ struct TargetDashboard: Sendable {
 
     /// The measures fed by a library, not reported by hand: the lists' and the catalogue's.
     static func listed(_ lists: ListKinds, _ rules: CatalogueRules) -> Set<String> {
-        lists.fedMeasures.union([rules.countsMeasure].compactMap { $0 })
+        WorkflowLibrary.listedMeasures(lists: lists, catalogue: rules)
     }
 
     /// Who may report for which scope, the API's rule and the page's: the city officer for the

@@ -102,7 +102,7 @@ struct CatalogueProductPage: Sendable {
         if status == .inCommittee {
             // Members recused by their affiliations, beside the declared ones (as the API answers).
             let declared = Set(history.recusals.map(\.userID))
-            for member in try await store.committee() where member.affiliations.contains(m.creditCode) && !declared.contains(member.userID) {
+            for member in store.recusedByAffiliation(m, members: try await store.committee(), declared: declared) {
                 recusals.append(Recusal(member: member.username, reason: site.catalogue.text("catalogue_recused_affiliation", lang), declared: false))
             }
             let t = try await store.tally(m)

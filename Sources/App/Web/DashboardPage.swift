@@ -105,7 +105,7 @@ struct DashboardPage: Sendable {
         }
         var form = form
         if form["quarter"] == nil { form["quarter"] = dashboard.now.text }
-        let reports = try await TargetReportStore(db: services(p).database(), library: library, listed: TargetDashboard.listed(services(p).workflow.lists, services(p).workflow.catalogue)).reports(limit: 20).map { r in
+        let reports = try await TargetReportStore(db: services(p).database(), library: library, listed: services(p).workflow.listedMeasures).reports(limit: 20).map { r in
             ReportRow(target: r.target, measure: r.measure, quarter: r.quarter,
                       scope: r.district.flatMap { library.vocabulary.district(named: $0)?.name.text(lang) } ?? site.catalogue.text("dash_city", lang),
                       version: r.version, value: TargetFigureText.grouped(r.value), evidence: r.evidence, by: r.reportedBy,
@@ -173,7 +173,7 @@ struct DashboardPage: Sendable {
             let report = TargetReportStore.NewReport(target: parts.first ?? "", measure: parts.count > 1 ? parts[1] : "", quarter: form["quarter"]!,
                                                      district: district.flatMap { library.vocabulary.district(named: $0)?.id } ?? district,
                                                      value: form["value"]!, evidence: form["evidence"]!)
-            let store = TargetReportStore(db: services(p).database(), library: library, listed: TargetDashboard.listed(services(p).workflow.lists, services(p).workflow.catalogue))
+            let store = TargetReportStore(db: services(p).database(), library: library, listed: services(p).workflow.listedMeasures)
             if issues.isEmpty { issues = store.problems(report, today: today) }
             if !issues.isEmpty { throw RegistryError.invalid(issues) }
             _ = try await store.append(report, today: today, by: AuditActor(principal: try principal(p), address: p.req.clientAddress))

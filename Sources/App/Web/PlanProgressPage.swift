@@ -9,7 +9,8 @@ import Workflow
 /// the quarter and its standing (an overdue one flagged), as `GET /api/plan-progress` answers
 /// from the store's `overview`; and the quarterly report form for the tasks the account's unit
 /// reports (`ProgressPlan.mayReport`), with evidence as a link or an uploaded file — the store's
-/// `addEvidence` and `append` (a correction is a new version, audited).
+/// `append(_:evidence:…)`: the file and the report in one transaction (a correction is a new
+/// version, audited).
 struct PlanProgressPage: Sendable {
     let site: WebSite
 
@@ -100,12 +101,13 @@ struct PlanProgressPage: Sendable {
             // The report's own problems before any file is kept.
             let issues = store.problems(report, today: services.clock.today())
             if !issues.isEmpty { throw RegistryError.invalid(issues) }
-            var withFile = report
-            if let file = u?.file, file.data.readableBytes > 0 {
+            // The file and the report that cites it are kept together or not at all.
+            let evidence = u?.file.flatMap { file -> (fileName: String, data: Data)? in
+                guard file.data.readableBytes > 0 else { return nil }
                 let name = String(file.filename.prefix(200))
-                withFile.evidenceFileID = try await store.addEvidence(task: form.task, fileName: name.isEmpty ? "evidence" : name, data: Data(buffer: file.data), by: actor).id
+                return (name.isEmpty ? "evidence" : name, Data(buffer: file.data))
             }
-            _ = try await store.append(withFile, today: services.clock.today(), by: actor)
+            _ = try await store.append(report, evidence: evidence, today: services.clock.today(), by: actor)
         } catch {
             let status: HTTPResponseStatus = { if case RegistryError.conflict = error { return .conflict }; return .unprocessableEntity }()
             return try await show(p, form: form, errors: try PageErrors(error, lang: p.lang, fieldOf: { fields[$0] }), done: false, status: status)

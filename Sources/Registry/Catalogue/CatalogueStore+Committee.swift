@@ -47,6 +47,16 @@ extension CatalogueStore {
         }
     }
 
+    /// The members recused by their affiliations alone, beside those who declared a conflict:
+    /// `CommitteeSeat`'s rule, applied here once for the tally, the API's answer and the page.
+    public func recusedByAffiliation(_ p: CatalogueProductModel, members: [CatalogueCommitteeChangeModel], declared: Set<UUID>) -> [CatalogueCommitteeChangeModel] {
+        members.filter { m in
+            !declared.contains(m.userID)
+                && CommitteeSeat.of(member: CommitteeMember(username: m.username, affiliations: Set(m.affiliations)),
+                                    productEnterprise: p.creditCode, declaredRecusal: nil) != .mayVote
+        }
+    }
+
     /// Whether the account may vote on the product (`CommitteeSeat`).
     static func seat(_ userID: UUID, product p: CatalogueProductModel, store: CatalogueStore, on db: any Database) async throws -> CommitteeSeat {
         let member = try await store.committee(on: db).first { $0.userID == userID }
@@ -120,7 +130,8 @@ extension CatalogueStore {
         let id = try p.requireID()
         let members = try await committee(on: db)
         let declared = Set(try await CatalogueRecusalModel.query(on: db).filter(\.$product.$id == id).all().map(\.userID))
-        let recused = members.filter { declared.contains($0.userID) || $0.affiliations.contains(p.creditCode) }
+        let affiliated = Set(recusedByAffiliation(p, members: members, declared: declared).map(\.userID))
+        let recused = members.filter { declared.contains($0.userID) || affiliated.contains($0.userID) }
         let seated = Set(members.map(\.userID)).subtracting(recused.map(\.userID))
         // Votes of members since removed, or recused after an affiliation was recorded, do not count.
         let votes = try await CatalogueVoteModel.query(on: db).filter(\.$product.$id == id).all().filter { seated.contains($0.userID) }

@@ -48,3 +48,19 @@ extension PlanProgressStore {
         return m
     }
 }
+
+extension PlanProgressStore {
+    /// A report with the file of evidence it cites, in one transaction: both are kept or
+    /// neither (a report refused after its file was stored would leave the file behind).
+    public func append(_ r: NewReport, evidence: (fileName: String, data: Data)?, today: Day, by who: AuditActor) async throws -> PlanProgressReportModel {
+        guard let evidence else { return try await append(r, today: today, by: who) }
+        let issues = problems(r, today: today)
+        if !issues.isEmpty { throw RegistryError.invalid(issues) }
+        return try await db.transaction { db in
+            let store = PlanProgressStore(db: db, plan: plan, calendar: calendar)
+            var withFile = r
+            withFile.evidenceFileID = try await store.addEvidence(task: r.task, fileName: evidence.fileName, data: evidence.data, by: who).id
+            return try await store.append(withFile, today: today, by: who)
+        }
+    }
+}

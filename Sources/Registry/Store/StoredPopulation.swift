@@ -39,10 +39,10 @@ struct StoredPopulation {
     /// The project columns read, in the order `read` takes them by position.
     static let projectColumns = ["id", "code", "name", "application_date", "declared_fen", "approved_fen", "new_fen", "zero_land",
                                  "import_confirmation", "innovative_contract_fen", "market_contract_fen", "software_sales_fen",
-                                 "recommended_fen", "recommended_instruments", "credit_code", "district", "industry_code"]
+                                 "recommended_fen", "recommended_instruments", "credit_code", "district", "industry_code", "plan_checks"]
 
     func read(after: UUID?, limit: Int) async throws -> Chunk {
-        let selected = Self.projectColumns.prefix(14).map { "p.\($0) AS \($0)" } + ["e.credit_code AS credit_code", "e.district AS district", "e.industry_code AS industry_code"]
+        let selected = Self.projectColumns.prefix(14).map { "p.\($0) AS \($0)" } + ["e.credit_code AS credit_code", "e.district AS district", "e.industry_code AS industry_code", "p.plan_checks AS plan_checks"]
         let text = "SELECT " + selected.joined(separator: ", ")
             + " FROM \(ProjectModel.schema) p JOIN \(EnterpriseModel.schema) e ON p.enterprise_id = e.id"
             + (after == nil ? "" : " WHERE p.id > ?") + " ORDER BY p.id LIMIT \(max(1, limit))"
@@ -67,6 +67,8 @@ struct StoredPopulation {
             p.innovativeProductContract = try fen(9).map { ProductContract(amount: $0) }
             p.marketContract = try fen(10).map { ProductContract(amount: $0) }
             p.softwareSales = try fen(11).map { ProductContract(amount: $0) }
+            // The stated checks (PUE, the IT gain, grading, the smart-factory levels) decide 7a–7c and 12 as on create.
+            p.planChecks = try row.text(17).flatMap(PlanChecks.stored)
             let creditCode = try row.requiredText(14)
             projects.append((id, p, Enterprise(creditCode: creditCode, name: "", district: try row.requiredText(15), industryCode: try row.requiredText(16))))
             chunk.ids.append(id)

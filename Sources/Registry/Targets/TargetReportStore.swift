@@ -11,7 +11,7 @@ public struct TargetReportStore: Sendable {
     /// The measures the list library's editions feed (`workflow/lists.yaml`): not reported.
     public let listed: Set<String>
 
-    public init(db: any Database, library: PolicyLibrary, listed: Set<String> = []) {
+    public init(db: any Database, library: PolicyLibrary, listed: Set<String>) {
         self.db = db
         self.library = library
         self.listed = listed

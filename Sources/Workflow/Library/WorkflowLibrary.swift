@@ -17,6 +17,13 @@ import Policy
 ///
 /// Loading is the module's only I/O; every rule takes the loaded values.
 public struct WorkflowLibrary: Sendable {
+    /// The targets' measures a library counts (the lists' `counts:`, the catalogue's): the dashboard
+    /// computes them and refuses a report of them by hand.
+    public var listedMeasures: Set<String> { Self.listedMeasures(lists: lists, catalogue: catalogue) }
+    public static func listedMeasures(lists: ListKinds, catalogue: CatalogueRules) -> Set<String> {
+        lists.fedMeasures.union([catalogue.countsMeasure].compactMap { $0 })
+    }
+
     public var materials: MaterialsChecklist
     public var roster: ReviewRoster
     public var process: ProcessRules

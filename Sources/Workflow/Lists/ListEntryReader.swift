@@ -1,4 +1,5 @@
 import Policy
+import Spreadsheet
 
 /// Reads the rows of a list's file (CSV or XLSX, already split into cells) into entries, naming
 /// every bad cell by row and column in Chinese and English. Pure: the file is read elsewhere.
@@ -26,7 +27,7 @@ public struct ListEntryReader: Sendable {
 
     public static func location(row: Int, column: Int?, header: String? = nil) -> String {
         guard let column else { return "row \(row)" }
-        let letter = ColumnLetter.of(column)
+        let letter = ColumnLetters.letters(column)
         return header.map { "row \(row), column \(letter) (\($0))" } ?? "row \(row), column \(letter)"
     }
 
@@ -157,17 +158,4 @@ public struct ListEntryReader: Sendable {
 public struct ListFileFailure: Error, Sendable, Equatable {
     public var issues: [ValidationIssue]
     public init(issues: [ValidationIssue]) { self.issues = issues }
-}
-
-/// Spreadsheet column letters (A, B, … Z, AA …) from a position counted from 0.
-enum ColumnLetter {
-    static func of(_ index: Int) -> String {
-        var n = index + 1, out = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            out = String(UnicodeScalar(UInt8(65 + r))) + out
-            n = (n - 1) / 26
-        }
-        return out
-    }
 }
