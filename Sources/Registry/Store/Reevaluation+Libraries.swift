@@ -10,14 +10,9 @@ extension Reevaluation {
     /// engine's answer stands for the rest (`Engine.librariesMayDecide`). The candidates are
     /// found by a few queries over the chunk — a product named, a category or flag a library
     /// decides, an enterprise designated — and only they are read as whole projects.
-    func consultLibraries(_ chunk: StoredPopulation.Chunk, into found: inout (total: Int64, changed: [(index: Int, total: Int64, instruments: [String])])) async throws {
-        let reader = LibrariesReader(db: db, library: library, scenarios: scenarios)
-        let libraries = try await reader.snapshot(for: [], enterprise: nil)
-        guard !libraries.isEmpty, !chunk.ids.isEmpty else { return }
-        // Every listing and recognition (the chunk's products are not known before reading them).
-        var all = libraries
-        if all.catalogue != nil { all.catalogue = try await CatalogueStore(db: db, rules: CatalogueRules()).snapshot(naming: nil) }
-        if all.recognitions != nil { all.recognitions = try await reader.recognitions(naming: nil) }
+    func consultLibraries(_ chunk: StoredPopulation.Chunk, libraries all: LibrariesSnapshot?,
+                          into found: inout (total: Int64, changed: [(index: Int, total: Int64, instruments: [String])])) async throws {
+        guard let all, !chunk.ids.isEmpty else { return }
         let candidates = try await candidates(in: chunk, designated: Set(all.designations?.entries.map(\.creditCode) ?? []))
         guard !candidates.isEmpty else { return }
         let index = Dictionary(chunk.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -40,6 +35,17 @@ extension Reevaluation {
             }
         }
         found.changed = changed.values.sorted { $0.index < $1.index }
+    }
+
+    /// The libraries a run consults, read once before its chunks: every listing and recognition
+    /// (the projects' products are not known before reading them); nil when none is loaded.
+    func librariesToConsult() async throws -> LibrariesSnapshot? {
+        let reader = LibrariesReader(db: db, library: library, scenarios: scenarios)
+        var all = try await reader.snapshot(for: [], enterprise: nil)
+        guard !all.isEmpty else { return nil }
+        if all.catalogue != nil { all.catalogue = try await CatalogueStore(db: db, rules: CatalogueRules()).snapshot(naming: nil) }
+        if all.recognitions != nil { all.recognitions = try await reader.recognitions(naming: nil) }
+        return all
     }
 
     /// The chunk's projects that name a product, carry a category or flag a library decides, or

@@ -68,9 +68,11 @@ public struct Reevaluation: Sendable {
         let evaluator = BatchEvaluator(library: library, categoryIds: ids)
         var report = ReevaluationReport()
         var changes: [Change] = []
+        // The libraries read once for the run, not once a chunk.
+        let libraries = try await librariesToConsult()
         try await StoredPopulation(db: db, vocabulary: library.vocabulary).forEachChunk(size: max(1, batch)) { chunk in
             var found = Self.evaluate(chunk, with: evaluator)
-            try await consultLibraries(chunk, into: &found)
+            try await consultLibraries(chunk, libraries: libraries, into: &found)
             report.examined += chunk.ids.count
             report.totalBefore += Money(fen: chunk.recommendedFen.reduce(0, +))
             report.totalAfter += Money(fen: found.total)
