@@ -69,7 +69,7 @@ struct BatchWorkspace {
         var priority: Int8 = -1
         for k in inst.projectConditions {
             let c = policy.conditions[k]
-            let held = Self.check(c.test, p, i, unit: -1)
+            let held = Self.check(c.test, policy, p, i, unit: -1)
             if c.priority { priority = (priority != 0 && held) ? 1 : 0 } else if !held { barred = true }
         }
         outcome.priority[f] = priority
@@ -82,7 +82,7 @@ struct BatchWorkspace {
             var ok = true
             if inst.unit != .project {
                 for k in inst.unitConditions where !policy.conditions[k].priority {
-                    if !Self.check(policy.conditions[k].test, p, i, unit: first + u) { ok = false; break }
+                    if !Self.check(policy.conditions[k].test, policy, p, i, unit: first + u) { ok = false; break }
                 }
             }
             unitEligible[f * unitCapacity + u] = ok
@@ -93,7 +93,8 @@ struct BatchWorkspace {
         if barred { return }
         eligible[f] = true
         outcome.status[f] = inst.unstated ? .amountUnstated : .matched
-        if let tiers = inst.tiers {
+        if let t = inst.tiers {
+            let tiers = policy.tierTables[t]
             // As InstrumentEvaluator: the assessment's tier pays its amount once it is set.
             if case let .paid(_, amount, _) = tiers.outcome(p.planChecks[i]?.smartFactory) {
                 outcome.status[f] = .matched
@@ -216,7 +217,7 @@ struct BatchWorkspace {
         }
     }
 
-    private static func check(_ test: CompiledPolicy.Test, _ p: Population, _ i: Int, unit k: Int) -> Bool {
+    private static func check(_ test: CompiledPolicy.Test, _ policy: CompiledPolicy, _ p: Population, _ i: Int, unit k: Int) -> Bool {
         switch test {
         case let .categories(mask, all):
             return all ? (mask != 0 && p.categories[i] & mask == mask) : p.categories[i] & mask != 0
@@ -254,11 +255,13 @@ struct BatchWorkspace {
             return (from.map { $0 <= date } ?? true) && (to.map { date <= $0 } ?? true)
         case .present(let q):
             return money(q, p, i, unit: k) > 0
-        case .purposeFrom(let days):
-            let from = days[Int(p.loanPurpose[k])]
+        case .purposeFrom(let t):
+            let from = policy.purposeTables[t][Int(p.loanPurpose[k])]
             return from != Int32.max && p.loanStartDate[k] != 0 && from <= p.loanStartDate[k]
-        case .planCheck(let check):
-            if case .failed = check.outcome(p.planChecks[i], equipment: []) { return false }
+        case .planCheck(let c):
+            // Only a project that states checks can fail one (most state none).
+            guard let stated = p.planChecks[i] else { return true }
+            if case .failed = policy.planChecks[c].outcome(stated, equipment: []) { return false }
             return true
         case .always:
             return true

@@ -28,8 +28,9 @@ struct CompiledPolicy: Sendable {
         var baseLimit: Quantity?
         /// Bit mask over city instrument positions that this instrument replaces.
         var replaces: UInt64
-        /// A grant paid by the smart-factory assessment's tiers (十二); nil for the rest.
-        var tiers: ResolvedTiers?
+        /// A grant paid by the smart-factory assessment's tiers (十二): its position in
+        /// `tierTables`; nil for the rest.
+        var tiers: Int?
     }
 
     struct Condition: Sendable {
@@ -43,11 +44,11 @@ struct CompiledPolicy: Sendable {
         case compare(Quantity, ConditionTest.Comparison, threshold: Int64?)
         case dateWithin(DateField, from: Int32?, to: Int32?)
         case present(Quantity)
-        /// Packed day from which each purpose (in `LoanPurpose.allCases` order) is covered;
-        /// Int32.max for a purpose not covered.
-        case purposeFrom([Int32])
-        /// A check the plan states, resolved on the day (see `ResolvedPlanCheck`).
-        case planCheck(ResolvedPlanCheck)
+        /// The position in `purposeTables` of the packed days from which each purpose (in
+        /// `LoanPurpose.allCases` order) is covered.
+        case purposeFrom(Int)
+        /// A check the plan states, resolved on the day: its position in `planChecks`.
+        case planCheck(Int)
         /// A waived condition: always holds.
         case always
     }
@@ -55,7 +56,18 @@ struct CompiledPolicy: Sendable {
     /// City instruments first (the positions the combination uses), then national ones.
     var instruments: [Instrument]
     var ids: [String]
+    /// Plain values only, like `Instrument`: the batch engine copies a condition per project and
+    /// instrument, so what holds references (a questionnaire, a scale, a table of days) is kept
+    /// beside them in the tables below and named by position (copying a questionnaire's
+    /// references cost more than a third of the evaluation).
     var conditions: [Condition] = []
+    /// Per `purposeFrom` condition: the packed day from which each purpose is covered;
+    /// Int32.max for a purpose not covered.
+    var purposeTables: [[Int32]] = []
+    /// Per `planCheck` condition, the check resolved on the day (see `ResolvedPlanCheck`).
+    var planChecks: [ResolvedPlanCheck] = []
+    /// Per instrument paid by tiers, the tiers resolved on the day.
+    var tierTables: [ResolvedTiers] = []
     var cityCount: Int
     var oneGrantPerProject: Bool
     var oneInstrumentPerContract: Bool
@@ -75,6 +87,7 @@ struct CompiledPolicy: Sendable {
         oneInstrumentPerContract = policy.oneInstrumentPerContract
         replacementsApply = policy.replacementsApply
         let evaluator = ConditionEvaluator(policy: policy, facts: ProjectFacts(Project(id: "")))
+        var purposeTables: [[Int32]] = [], planChecks: [ResolvedPlanCheck] = [], tierTables: [ResolvedTiers] = []
 
         func compile(_ c: ConditionDefinition) -> Condition {
             let role = evaluator.role(c)
@@ -91,9 +104,11 @@ struct CompiledPolicy: Sendable {
                 return Condition(test: .dateWithin(field, from: from.flatMap(evaluator.day)?.packed, to: to.flatMap(evaluator.day)?.packed), priority: priority)
             case .purposeFrom(let days):
                 let packed = LoanPurpose.allCases.map { days[$0].flatMap(evaluator.day)?.packed ?? Int32.max }
-                return Condition(test: .purposeFrom(packed), priority: priority)
+                purposeTables.append(packed)
+                return Condition(test: .purposeFrom(purposeTables.count - 1), priority: priority)
             case let .planCheck(kind, thresholds):
-                return Condition(test: .planCheck(evaluator.resolved(kind, thresholds: thresholds)), priority: priority)
+                planChecks.append(evaluator.resolved(kind, thresholds: thresholds))
+                return Condition(test: .planCheck(planChecks.count - 1), priority: priority)
             }
         }
 
@@ -121,15 +136,23 @@ struct CompiledPolicy: Sendable {
             flat += def.conditions.map(compile)
             let unitStart = flat.count
             flat += def.unitConditions.map(compile)
+            var tiers: Int?
+            if let t = def.tiers {
+                tierTables.append(ResolvedTiers(t, policy))
+                tiers = tierTables.count - 1
+            }
             return Instrument(kind: def.kind, unit: def.unit, order: def.order, inForce: policy.isInForce(def),
                               projectConditions: projectStart..<unitStart, unitConditions: unitStart..<flat.count,
                               base: def.base?.quantity, ratioNumerator: numerator, ratioScale: scale,
                               ratioFromQuantity: fromQuantity, unstated: unstated, cap: cap, capScope: def.capScope,
                               capAdvisory: advisory, windowYears: window, countedFromYear: countedFrom,
                               baseLimit: def.baseLimit, replaces: replaces,
-                              tiers: def.tiers.map { ResolvedTiers($0, policy) })
+                              tiers: tiers)
         }
         conditions = flat
+        self.purposeTables = purposeTables
+        self.planChecks = planChecks
+        self.tierTables = tierTables
         discounts = definitions.map { DailyDiscount($0, policy) }
     }
 }

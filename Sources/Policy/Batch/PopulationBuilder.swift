@@ -32,7 +32,7 @@ public struct PopulationBuilder: Sendable {
 
     /// The position of an industry code in the population's table, added on first sight.
     mutating func industryIndex(of code: String) -> Int {
-        index(&industryIndex, &population.industryCodes, code)
+        Self.index(&industryIndex, &population.industryCodes, code)
     }
 
     public mutating func reserve(projects n: Int) {
@@ -62,8 +62,8 @@ public struct PopulationBuilder: Sendable {
         population.softwareSales.append(p.softwareSales?.amount.fen ?? -1)
         population.projectFlags.append((p.zeroLand ? 1 : 0) | (p.importConfirmation ? 2 : 0))
         population.applicationDate.append(p.applicationDate?.packed ?? 0)
-        let district = index(&districtIndex, &population.districtIds, enterprise.district)
-        let industry = index(&industryIndex, &population.industryCodes, enterprise.industryCode)
+        let district = Self.index(&districtIndex, &population.districtIds, enterprise.district)
+        let industry = Self.index(&industryIndex, &population.industryCodes, enterprise.industryCode)
         population.district.append(UInt16(district))
         population.industry.append(UInt16(industry))
         population.projectIds.append(p.id)
@@ -102,7 +102,9 @@ public struct PopulationBuilder: Sendable {
         population.count += 1
     }
 
-    func index(_ table: inout [String: Int], _ list: inout [String], _ key: String) -> Int {
+    /// Static: an instance method called with two of the builder's own properties inout made
+    /// Swift copy the whole builder (every column retained) for each call, per project.
+    static func index(_ table: inout [String: Int], _ list: inout [String], _ key: String) -> Int {
         if let i = table[key] { return i }
         list.append(key)
         table[key] = list.count - 1
