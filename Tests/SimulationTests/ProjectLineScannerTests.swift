@@ -195,6 +195,13 @@ import Testing
         lines[10] = Array(String(decoding: lines[10], as: UTF8.self).replacingOccurrences(of: #""projects":"#, with: #""pue":"1.3","projects":"#).utf8)
         lines[11] = Array(String(decoding: lines[11], as: UTF8.self).replacingOccurrences(of: #""name":""#, with: #""name":"\u5408"#).utf8)
         lines[500] = Array(String(decoding: lines[500], as: UTF8.self).replacingOccurrences(of: #""unitPrice":""#, with: #""unitPrice":"-"#).utf8)
+        // Stated checks: the general reader's, kept by project position through the join of the shares.
+        for k in [12, lines.count / 2] {
+            var text = String(decoding: lines[k], as: UTF8.self)
+            let at = try #require(text.range(of: #""projects":[{"#))
+            text.insert(contentsOf: #""planChecks":{"dataCentre":{"kind":"renovated","pue":"1.55"}},"#, at: at.upperBound)
+            lines[k] = Array(text.utf8)
+        }
         lines[900] = []
         var data = Data()
         for (k, line) in lines.enumerated() { data += line; data += Array((k % 5 == 0 ? "\r\n" : "\n").utf8) }
@@ -220,9 +227,10 @@ import Testing
         for (a, b) in zip(refused, theirRefused) {
             if case .failure(let x) = a.result, case .failure(let y) = b.result { #expect(x.issues == y.issues) }
         }
-        // The escaped name is read by the general reader; the rest by the fast path.
-        #expect(reader.generalLines == 3)
-        #expect(reader.fastLines == lines.count - 4)
+        #expect(mine.population.planChecks.count == 2, "the stated checks were lost joining the shares")
+        // The escaped name and the stated checks are read by the general reader; the rest by the fast path.
+        #expect(reader.generalLines == 5)
+        #expect(reader.fastLines == lines.count - 6)
     }
 }
 

@@ -27,5 +27,6 @@ extension Population {
         cut(&itemUnitPrice, m.items); cut(&itemQuantity, m.items); cut(&itemPurchased, m.items)
         cut(&itemInUse, m.items); cut(&itemFlags, m.items); cut(&itemTariffNumerator, m.items)
         cut(&itemTariffScale, m.items)
+        if planChecks.keys.contains(where: { $0 >= m.projects }) { planChecks = planChecks.filter { $0.key < m.projects } }
     }
 }

@@ -27,13 +27,13 @@ extension PopulationBuilder {
         var districts = [Int](repeating: -1, count: part.districtIds.count)
         p.district.reserveCapacity(p.district.count + part.count)
         for d in part.district {
-            if districts[Int(d)] < 0 { districts[Int(d)] = index(&districtIndex, &p.districtIds, part.districtIds[Int(d)]) }
+            if districts[Int(d)] < 0 { districts[Int(d)] = Self.index(&districtIndex, &p.districtIds, part.districtIds[Int(d)]) }
             p.district.append(UInt16(districts[Int(d)]))
         }
         var industries = [Int](repeating: -1, count: part.industryCodes.count)
         p.industry.reserveCapacity(p.industry.count + part.count)
         for c in part.industry {
-            if industries[Int(c)] < 0 { industries[Int(c)] = index(&industryIndex, &p.industryCodes, part.industryCodes[Int(c)]) }
+            if industries[Int(c)] < 0 { industries[Int(c)] = Self.index(&industryIndex, &p.industryCodes, part.industryCodes[Int(c)]) }
             p.industry.append(UInt16(industries[Int(c)]))
         }
         p.projectIds += part.projectIds
@@ -63,6 +63,8 @@ extension PopulationBuilder {
         p.itemFlags += part.itemFlags
         p.itemTariffNumerator += part.itemTariffNumerator
         p.itemTariffScale += part.itemTariffScale
+        // The stated checks are kept by project position: moved by the projects before.
+        for (k, checks) in part.planChecks { p.planChecks[p.count + k] = checks }
         p.count += part.count
     }
 }

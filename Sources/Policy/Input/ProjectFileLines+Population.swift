@@ -27,22 +27,27 @@ extension ProjectFileLines {
             let input = Shared(b)
             parts.withUnsafeMutableBufferPointer { out in
                 let out = Shared(out)
-                DispatchQueue.concurrentPerform(iterations: count) { part in
-                    // Each share is worked on in place, by one core.
-                    let mine = out.value.baseAddress! + part
+                Self.perform(count, on: workers) { part in
+                    // Each share is worked on by one core, moved out of the shared array onto
+                    // the core's own stack and back (moved, not copied: its columns stay uniquely
+                    // held). Worked on in place, neighbouring shares' fields — the scanner's
+                    // position, written at every byte — shared cache lines between the cores.
+                    let slot = out.value.baseAddress! + part
+                    var mine = slot.move()
+                    defer { slot.initialize(to: mine) }
                     let from = part * cuts.count / count, to = (part + 1) * cuts.count / count
                     var start = from == 0 ? 0 : cuts[from - 1] + 1
                     for k in from..<to {
                         let line = UnsafeBufferPointer(rebasing: input.value[start..<cuts[k]])
                         start = cuts[k] + 1
                         if !single && Self.isBlank(line) { continue }
-                        if !single, mine.pointee.scanner.scan(line, into: &mine.pointee.builder) { mine.pointee.fast += 1; continue }
-                        mine.pointee.general += 1
+                        if !single, mine.scanner.scan(line, into: &mine.builder) { mine.fast += 1; continue }
+                        mine.general += 1
                         switch ProjectFileReader.read(bytes: line, vocabulary: vocabulary) {
                         case .success(let file):
-                            for p in file.projects { mine.pointee.builder.append(p, enterprise: file.enterprise) }
+                            for p in file.projects { mine.builder.append(p, enterprise: file.enterprise) }
                         case .failure(let failure):
-                            mine.pointee.refused.append(Line(number: first + k, result: .failure(failure)))
+                            mine.refused.append(Line(number: first + k, result: .failure(failure)))
                         }
                     }
                 }
@@ -66,6 +71,16 @@ extension ProjectFileLines {
 
     static let sharesPerCore = 4
 
+    /// `work` for each share: on the calling thread alone for one worker (the shares outnumber
+    /// the workers, and Dispatch would spread them over every core), else across the cores.
+    static func perform(_ iterations: Int, on workers: Int, _ work: @Sendable (Int) -> Void) {
+        if workers == 1 {
+            for k in 0..<iterations { work(k) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: iterations, execute: work)
+        }
+    }
+
     /// One share of a block: its columns, emptied after each join (their capacity and
     /// the industry table kept, the join maps industries by code).
     struct Part {
@@ -77,6 +92,7 @@ extension ProjectFileLines {
         mutating func reset() {
             builder.population.truncate(to: Population.Mark(projects: 0, loans: 0, interest: 0, leases: 0, products: 0, items: 0))
             builder.population.count = 0
+            if !builder.population.planChecks.isEmpty { builder.population.planChecks.removeAll(keepingCapacity: true) }
             if !refused.isEmpty { refused.removeAll() }
             fast = 0
             general = 0
