@@ -106,6 +106,7 @@ extension JSONValue {
     /// Compact JSON text (one line), keys in their order.
     public func serialized() -> String {
         var out = ""
+        out.reserveCapacity(256)
         write(to: &out)
         return out
     }
@@ -137,6 +138,13 @@ extension JSONValue {
 
     static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most texts need no escape: appended whole (scalar by scalar it was most of the
+        // writer's time, which every stored project now pays).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
