@@ -12,7 +12,7 @@ struct BulkRows {
         "declared_fen", "approved_fen", "new_fen", "zero_land", "import_confirmation",
         "innovative_contract_fen", "innovative_contract_product", "market_contract_fen", "market_contract_product",
         "software_sales_fen", "software_sales_product",
-        "innovative_contract_number", "market_contract_number", "software_sales_number", "recommended_fen", "recommended_instruments", "search_text", "district",
+        "innovative_contract_number", "market_contract_number", "software_sales_number", "plan_checks", "project_json", "recommended_fen", "recommended_instruments", "search_text", "district",
         "created_at", "updated_at",
     ])
     var events = TableRows(StatusEventModel.schema, ["id", "project_id", "from_status", "to_status", "note", "at"])
@@ -52,6 +52,7 @@ struct BulkRows {
             .init(p.marketContract?.amount.fen), .init(p.marketContract?.productId),
             .init(p.softwareSales?.amount.fen), .init(p.softwareSales?.productId),
             .init(p.innovativeProductContract?.contractNumber), .init(p.marketContract?.contractNumber), .init(p.softwareSales?.contractNumber),
+            .init(p.planChecks.map(\.storedText)), .init(ProjectModel.storedJSON(p)),
             .init(recommendedFen), .init(ProjectModel.instrumentList(instruments)), .init(ProjectModel.searchText(p, enterpriseName: enterpriseName)), .init(district),
             .init(now), .init(now)])
         events.append([.init(ids.next()), .init(id), .null, .init(ProjectStatus.reserve.rawValue), .null, .init(now)])

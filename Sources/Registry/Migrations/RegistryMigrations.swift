@@ -33,6 +33,8 @@ public enum RegistryMigrations {
          // 022: the plan's own progress, quarterly reports of the units' tasks.
          CreatePlanProgressReports(),
          // 024: the checks the plan states — a project's planChecks, smart-factory assessments, second-hand gradings.
-         CreatePlanCheckRecords()]
+         CreatePlanCheckRecords(),
+         // 025: each project's object kept with it, for reading stored projects in bulk.
+         AddProjectJSON()]
     }
 }

@@ -34,6 +34,10 @@ public final class ProjectModel: Model, @unchecked Sendable {
     /// The project's `planChecks` (十二)(十四)(十五) as the writer writes them (migration 024); nil
     /// when it declares none.
     @OptionalField(key: "plan_checks") public var planChecks: String?
+    /// The project's object as `ProjectFileWriter` writes it, compact JSON, written with the
+    /// project's columns and children (migration 025): what re-evaluation reads in bulk. Nil for
+    /// a project stored before the migration and not saved since.
+    @OptionalField(key: "project_json") public var projectJSON: String?
     /// The recommended total and instruments under the policy of the application date, kept for
     /// filtering and sorting lists; recomputed whenever the project is saved.
     @Field(key: "recommended_fen") public var recommendedFen: Int64

@@ -33,10 +33,16 @@ extension ProjectModel {
         marketContractNumber = p.marketContract?.contractNumber
         softwareSalesNumber = p.softwareSales?.contractNumber
         planChecks = p.planChecks.map(\.storedText)
+        projectJSON = Self.storedJSON(p)
         self.recommendedFen = recommendedFen
         recommendedInstruments = Self.instrumentList(instruments)
         searchText = Self.searchText(p, enterpriseName: enterpriseName)
         self.district = district
+    }
+
+    /// The project's object as kept in `project_json`: what the project-file writer writes.
+    static func storedJSON(_ p: Project) -> String {
+        ProjectFileWriter.project(p).serialized()
     }
 
     /// What the text filter searches: the project's name and id and the enterprise's name, lower-cased.

@@ -21,9 +21,10 @@ public struct ReevaluationReport: Sendable, Equatable {
 /// what `match` says today.
 ///
 /// The stored projects are read in bulk, chunk by chunk, straight into the batch engine's
-/// population (`StoredPopulation`: a few queries a chunk, no model per row), evaluated on all
-/// cores by the batch engine (the same results as `match`), and only the rows that changed are
-/// rewritten, one transaction a chunk. `updated_at` is left alone: the project's content did not
+/// population (`StoredPopulation`: one query a chunk, each project's stored object scanned, no
+/// model per row), the next chunk read while one is evaluated on all cores by the batch engine
+/// (the same results as `match`), and only the rows that changed are rewritten, one
+/// transaction a chunk, each write going on while the next chunks are read and evaluated. `updated_at` is left alone: the project's content did not
 /// change, its evaluation did.
 public struct Reevaluation: Sendable {
     public let db: any Database
@@ -70,28 +71,53 @@ public struct Reevaluation: Sendable {
         var changes: [Change] = []
         // The libraries read once for the run, not once a chunk.
         let libraries = try await librariesToConsult()
-        try await StoredPopulation(db: db, vocabulary: library.vocabulary).forEachChunk(size: max(1, batch)) { chunk in
-            var found = Self.evaluate(chunk, with: evaluator)
-            try await consultLibraries(chunk, libraries: libraries, into: &found)
-            report.examined += chunk.ids.count
-            report.totalBefore += Money(fen: chunk.recommendedFen.reduce(0, +))
-            report.totalAfter += Money(fen: found.total)
-            report.changed += found.changed.count
-            if changed != nil {
-                for (i, after, lines) in found.changed {
-                    changes.append(Change(projectID: chunk.ids[i], creditCode: chunk.creditCodes[i], projectCode: chunk.codes[i],
-                                          projectName: chunk.names[i], before: Money(fen: chunk.recommendedFen[i]), after: Money(fen: after),
-                                          instrumentsBefore: chunk.recommendedInstruments[i].split(separator: ",").map(String.init),
-                                          instrumentsAfter: lines))
+        let reader = StoredPopulation(db: db, vocabulary: library.vocabulary)
+        let size = max(1, batch)
+        var chunk = try await reader.read(after: nil, limit: size)
+        // At most one chunk's write in flight: it goes on while the next chunk is evaluated and
+        // the one after is read (on PostgreSQL on the server's core). The rows it writes are
+        // never those being read; on SQLite's one connection the two take turns.
+        var writing: Task<Void, any Error>?
+        do {
+            while !chunk.ids.isEmpty {
+                // The next chunk is read while this one is evaluated.
+                let last = chunk.ids.count < size ? nil : chunk.ids.last
+                let next = last.map { after in Task { try await reader.read(after: after, limit: size) } }
+                defer { next?.cancel() }
+                var found = Self.evaluate(chunk, with: evaluator)
+                try await consultLibraries(chunk, libraries: libraries, into: &found)
+                report.examined += chunk.ids.count
+                report.totalBefore += Money(fen: chunk.recommendedFen.reduce(0, +))
+                report.totalAfter += Money(fen: found.total)
+                report.changed += found.changed.count
+                if changed != nil {
+                    for (i, after, lines) in found.changed {
+                        changes.append(Change(projectID: chunk.ids[i], creditCode: chunk.creditCodes[i], projectCode: chunk.codes[i],
+                                              projectName: chunk.names[i], before: Money(fen: chunk.recommendedFen[i]), after: Money(fen: after),
+                                              instrumentsBefore: chunk.recommendedInstruments[i].split(separator: ",").map(String.init),
+                                              instrumentsAfter: lines))
+                    }
                 }
-            }
-            if !dryRun, !found.changed.isEmpty {
-                let updates = found.changed.map { (id: chunk.ids[$0.index], fen: $0.total, instruments: ProjectModel.instrumentList($0.instruments)) }
-                try await db.transaction { db in
-                    try await Self.write(updates, on: try ProjectStore(db: db, engine: store.engine).sqlDatabase)
+                let following = try await next?.value
+                if !dryRun, !found.changed.isEmpty {
+                    let updates = found.changed.map { (id: chunk.ids[$0.index], fen: $0.total, instruments: ProjectModel.instrumentList($0.instruments)) }
+                    try await writing?.value
+                    let db = self.db, engine = store.engine
+                    writing = Task {
+                        try await db.transaction { db in
+                            try await Self.write(updates, on: try ProjectStore(db: db, engine: engine).sqlDatabase)
+                        }
+                    }
                 }
+                progress?(report.examined)
+                guard let following else { break }
+                chunk = following
             }
-            progress?(report.examined)
+            try await writing?.value
+        } catch {
+            // A write in flight ends (committed or not) before the run reports its error.
+            _ = await writing?.result
+            throw error
         }
         if let changed {
             changes.sort { ($0.projectName, $0.projectCode, $0.projectID.uuidString) < ($1.projectName, $1.projectCode, $1.projectID.uuidString) }

@@ -5,13 +5,15 @@ import SQLKit
 
 /// The stored projects read in bulk into the batch engine's population, chunk by chunk: per
 /// chunk one query of the projects (with their enterprise's code, district and industry) in id
-/// order, then one query per child table over the chunk's range of ids — no Fluent models, no
-/// query per project. The children are the engine's inputs only (what `PopulationBuilder`
-/// lays out); names, serial numbers and contract numbers stay in the database.
-struct StoredPopulation {
+/// order, each project's stored object (`project_json`) scanned into the population by the bulk
+/// reader's fast path — no Fluent models, no query per project. A project stored before that
+/// column was kept (and not saved since) is rebuilt from its child rows instead: one query per
+/// child table over the chunk's range of ids, the engine's inputs only (what
+/// `PopulationBuilder` lays out).
+struct StoredPopulation: Sendable {
     /// One chunk: the population of its projects and, beside it in the same order, what the
     /// re-evaluation compares and reports.
-    struct Chunk {
+    struct Chunk: Sendable {
         var population: Population
         var ids: [UUID] = []
         var recommendedFen: [Int64] = []
@@ -24,30 +26,30 @@ struct StoredPopulation {
     let db: any Database
     let vocabulary: Vocabulary
 
-    /// Every stored project, `size` at a time, in id order.
-    func forEachChunk(size: Int = 20_000, _ body: (Chunk) async throws -> Void) async throws {
-        var after: UUID?
-        while true {
-            let chunk = try await read(after: after, limit: size)
-            if chunk.ids.isEmpty { return }
-            try await body(chunk)
-            if chunk.ids.count < size { return }
-            after = chunk.ids.last
-        }
-    }
-
     /// The project columns read, in the order `read` takes them by position.
     static let projectColumns = ["id", "code", "name", "application_date", "declared_fen", "approved_fen", "new_fen", "zero_land",
                                  "import_confirmation", "innovative_contract_fen", "market_contract_fen", "software_sales_fen",
-                                 "recommended_fen", "recommended_instruments", "credit_code", "district", "industry_code", "plan_checks"]
+                                 "recommended_fen", "recommended_instruments", "credit_code", "district", "industry_code", "plan_checks",
+                                 "project_json"]
 
+    /// A project of the chunk as read: its stored object (scanned into the population), or, for a
+    /// project stored before `project_json` was kept, its columns (its children read after).
+    private enum Stored {
+        case json(String, district: String, industry: String)
+        case rows(UUID, Project, Enterprise)
+    }
+
+    /// The next `limit` stored projects in id order, after `after` (from the first when nil).
     func read(after: UUID?, limit: Int) async throws -> Chunk {
-        let selected = Self.projectColumns.prefix(14).map { "p.\($0) AS \($0)" } + ["e.credit_code AS credit_code", "e.district AS district", "e.industry_code AS industry_code", "p.plan_checks AS plan_checks"]
+        let selected = Self.projectColumns.prefix(14).map { "p.\($0) AS \($0)" }
+            + ["e.credit_code AS credit_code", "e.district AS district", "e.industry_code AS industry_code", "p.plan_checks AS plan_checks",
+               "p.project_json AS project_json"]
         let text = "SELECT " + selected.joined(separator: ", ")
             + " FROM \(ProjectModel.schema) p JOIN \(EnterpriseModel.schema) e ON p.enterprise_id = e.id"
             + (after == nil ? "" : " WHERE p.id > ?") + " ORDER BY p.id LIMIT \(max(1, limit))"
         // The rows first (the chunk's range of ids decides the children's queries).
-        var projects: [(id: UUID, project: Project, enterprise: Enterprise)] = []
+        var projects: [Stored] = []
+        var withoutJSON = 0
         var chunk = Chunk(population: try PopulationBuilder(vocabulary: vocabulary).population)
         var dates: [String: Day] = [:]
         func day(_ text: String?) -> Day? {
@@ -60,6 +62,18 @@ struct StoredPopulation {
         try await StoredRows.each(db, text, columns: Self.projectColumns, binds: after.map { [$0] } ?? []) { row in
             let id = try row.uuid(0)
             let code = try row.requiredText(1)
+            let creditCode = try row.requiredText(14)
+            chunk.ids.append(id)
+            chunk.codes.append(code)
+            chunk.names.append(try row.requiredText(2))
+            chunk.creditCodes.append(creditCode)
+            chunk.recommendedFen.append(try row.requiredInt(12))
+            chunk.recommendedInstruments.append(try row.requiredText(13))
+            if let json = try row.text(18) {
+                projects.append(.json(json, district: try row.requiredText(15), industry: try row.requiredText(16)))
+                return
+            }
+            withoutJSON += 1
             func fen(_ i: Int) throws -> Money? { try row.int(i).map(Money.init(fen:)) }
             var p = Project(id: code, categories: [], applicationDate: day(try row.text(3)),
                             investment: Investment(declared: try fen(4), approved: try fen(5), new: try fen(6)),
@@ -69,28 +83,32 @@ struct StoredPopulation {
             p.softwareSales = try fen(11).map { ProductContract(amount: $0) }
             // The stated checks (PUE, the IT gain, grading, the smart-factory levels) decide 7a–7c and 12 as on create.
             p.planChecks = try row.text(17).flatMap(PlanChecks.stored)
-            let creditCode = try row.requiredText(14)
-            projects.append((id, p, Enterprise(creditCode: creditCode, name: "", district: try row.requiredText(15), industryCode: try row.requiredText(16))))
-            chunk.ids.append(id)
-            chunk.codes.append(code)
-            chunk.names.append(try row.requiredText(2))
-            chunk.creditCodes.append(creditCode)
-            chunk.recommendedFen.append(try row.requiredInt(12))
-            chunk.recommendedInstruments.append(try row.requiredText(13))
+            projects.append(.rows(id, p, Enterprise(creditCode: creditCode, name: "", district: try row.requiredText(15),
+                                                    industryCode: try row.requiredText(16))))
         }
         guard let from = chunk.ids.first, let to = chunk.ids.last else { return chunk }
-        let children = try await Children.read(db, from: from, to: to, day: day)
+        // Child rows only for the projects that have no object stored.
+        let children = withoutJSON == 0 ? Children() : try await Children.read(db, from: from, to: to, day: day)
 
         var builder = try PopulationBuilder(vocabulary: vocabulary)
         builder.reserve(projects: projects.count)
-        for (id, project, enterprise) in projects {
-            var p = project
-            p.categories = children.categories[id] ?? []
-            p.loans = children.loans[id] ?? []
-            p.leases = children.leases[id] ?? []
-            p.equipment = children.equipment[id] ?? []
-            p.certifications = children.certifications[id] ?? []
-            builder.append(p, enterprise: enterprise)
+        var reader = StoredProjectReader(vocabulary: vocabulary, for: builder)
+        for (k, stored) in projects.enumerated() {
+            switch stored {
+            case .json(let json, let district, let industry):
+                if let refused = reader.append(json: json, district: district, industryCode: industry, into: &builder) {
+                    throw RegistryError.conflict(LocalizedText(
+                        zh: "存储的项目 \(chunk.ids[k].uuidString.lowercased()) 读不出：" + refused.issues.map { "\($0.path) \($0.message.zh)" }.joined(separator: "；"),
+                        en: "the stored project \(chunk.ids[k].uuidString.lowercased()) cannot be read: " + refused.issues.map { "\($0.path) \($0.message.en)" }.joined(separator: "; ")))
+                }
+            case .rows(let id, var p, let enterprise):
+                p.categories = children.categories[id] ?? []
+                p.loans = children.loans[id] ?? []
+                p.leases = children.leases[id] ?? []
+                p.equipment = children.equipment[id] ?? []
+                p.certifications = children.certifications[id] ?? []
+                builder.append(p, enterprise: enterprise)
+            }
         }
         chunk.population = builder.population
         return chunk

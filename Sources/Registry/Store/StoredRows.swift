@@ -98,16 +98,22 @@ enum StoredRows {
     static func each(_ db: any Database, _ sql: String, columns: [String], binds: [UUID],
                      _ body: (Row) throws -> Void) async throws {
         if let sqlite = db as? any SQLiteDatabase {
-            for row in try await sqlite.query(sql, binds.map { .text($0.uuidString) }) {
-                try body(Row(cells: .sqlite(row, columns)))
+            // The connection's own query, its rows taken on the thread that steps the statement:
+            // the database's `query` hands each row to the event loop (a wake-up per row).
+            let values: [SQLiteData] = binds.map { .text($0.uuidString) }
+            let rows = try await sqlite.withConnection { connection in
+                let collected = CollectedRows()
+                try await connection.query(sql, values) { collected.rows.append($0) }
+                return collected.rows
             }
+            for row in rows { try body(Row(cells: .sqlite(row, columns))) }
         } else if let postgres = db as? any PostgresDatabase {
             var text = "", n = 0
             for ch in sql {
                 if ch == "?" { n += 1; text += "$\(n)" } else { text.append(ch) }
             }
             var bindings = PostgresBindings(capacity: binds.count)
-            for id in binds { try bindings.append(id) }
+            for id in binds { bindings.append(id) }
             let query = PostgresQuery(unsafeSQL: text, binds: bindings)
             let logger = db.logger
             // The rows are collected on the connection, then read here: `body` is not Sendable.
@@ -119,4 +125,10 @@ enum StoredRows {
             throw RegistryError.conflict(LocalizedText(zh: "批量读取只支持 SQLite 和 PostgreSQL", en: "bulk reads support SQLite and PostgreSQL only"))
         }
     }
+}
+
+/// The rows of one SQLite query as the connection's thread steps them. Unchecked: only that
+/// thread appends, one row after another, and the rows are read once the query has returned.
+private final class CollectedRows: @unchecked Sendable {
+    var rows: [SQLiteRow] = []
 }
