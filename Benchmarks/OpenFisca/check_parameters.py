@@ -45,22 +45,27 @@ SHARED = {
 
 # What the formulas in variables/instruments.py assume of each instrument.
 C = lambda c: {"id": None, "category": c}  # noqa: E731
+# The checks the plan states on 7a–7c (十四 PUE, the IT-efficiency gain, 十五 second-hand grading):
+# a project that states none passes them. The model has no stated checks, so it agrees only on
+# projects that state none — as every generated project and edge case does (a stated check would
+# show as a disagreement of the totals, which the side-by-side refuses).
+STATED = [("plan_check", "data_centre_pue"), ("plan_check", "it_efficiency_gain"), ("plan_check", "second_hand_graded")]
 EXPECTED = {
     "5": dict(unit="product", conditions=[("category", "new-material-certification")],
               unit_conditions=[("present", "product.certification_testing")],
               base="product.certification_testing", cap_scope="unit"),
     "7a": dict(unit="loan", conditions=[("category", "technical-renovation"),
                                         ("quantity", "investment.declared", "at_least", "clause7.investment_threshold",
-                                         "reading.clause7_threshold_role")],
+                                         "reading.clause7_threshold_role")] + STATED,
                unit_conditions=[("present", "loan.principal")], base="loan.interest_paid", cap_scope="project",
                counted_from="reading.interest_counted_from"),
     "7b": dict(unit="lease", conditions=[("category", "technical-renovation"),
                                          ("quantity", "investment.declared", "at_least", "clause7.investment_threshold",
-                                          "reading.clause7_threshold_role")],
+                                          "reading.clause7_threshold_role")] + STATED,
                unit_conditions=[("present", "lease.equipment_investment")], base="lease.equipment_investment",
                cap_scope="project"),
     "7c": dict(unit="project", conditions=[("category", "technical-renovation", "reading.clause7c_renovation_role"),
-                                           ("category", "particularly-major")],
+                                           ("category", "particularly-major")] + STATED,
                base="investment.approved_or_declared"),
     "10a": dict(unit="project", conditions=[("any_category", ("basic-software-rd", "industrial-software-rd")),
                                             ("present", "investment.new")], base="investment.new", cap_in_principle=True),
@@ -105,6 +110,8 @@ def condition_signature(c: dict):
         return ("category", c["category"], param(c["role"])) if "role" in c else ("category", c["category"])
     if "purpose_from" in c:
         return ("purpose_from", tuple((k, param(v)) for k, v in c["purpose_from"].items()))
+    if "plan_check" in c:
+        return ("plan_check", c["plan_check"])
     if "any_category" in c:
         return ("any_category", tuple(c["any_category"]))
     if "present" in c:
