@@ -5,10 +5,7 @@ extension ProjectLineScanner {
     /// the general reader.
     mutating func scanProject(_ object: UnsafeBufferPointer<UInt8>, into builder: inout PopulationBuilder) -> Bool {
         guard object.count > 0 else { return false }
-        b = object
-        n = object.count
-        i = 0
-        if !projectIds.isEmpty { projectIds.removeAll(keepingCapacity: true) }
+        start(object)
         let mark = builder.population.mark
         do throws(Decline) {
             try project(&builder.population)

@@ -37,10 +37,7 @@ struct ProjectLineScanner {
     /// for the general reader.
     mutating func scan(_ line: UnsafeBufferPointer<UInt8>, into builder: inout PopulationBuilder) -> Bool {
         guard line.count > 0 else { return false }
-        b = line
-        n = line.count
-        i = 0
-        if !projectIds.isEmpty { projectIds.removeAll(keepingCapacity: true) }
+        start(line)
         let mark = builder.population.mark
         do throws(Decline) {
             try file(&builder)
@@ -51,6 +48,14 @@ struct ProjectLineScanner {
         }
     }
 
+
+    /// Points the scanner at `bytes`, from their start, with no project seen yet.
+    @inline(__always) mutating func start(_ bytes: UnsafeBufferPointer<UInt8>) {
+        b = bytes
+        n = bytes.count
+        i = 0
+        if !projectIds.isEmpty { projectIds.removeAll(keepingCapacity: true) }
+    }
 
     mutating func file(_ builder: inout PopulationBuilder) throws(Decline) {
         try take(123)
