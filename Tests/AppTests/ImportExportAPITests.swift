@@ -110,9 +110,11 @@ import VaporTesting
             let id = try #require(body["id"] as? String)
             #expect(location == "/api/imports/\(id)")
             #expect(["running", "completed"].contains(body["status"] as? String ?? ""))
-            // Follow the import until it ends.
+            // Follow the import until it ends (a hang guard, not a timed assertion: a loaded
+            // machine may take minutes).
             var report: [String: Any] = [:]
-            for _ in 0..<600 {
+            let deadline = ContinuousClock.now + .seconds(600)
+            while ContinuousClock.now < deadline {
                 report = try await app.call(.GET, "api/imports/\(id)").body
                 if report["status"] as? String != "running" { break }
                 try await Task.sleep(for: .milliseconds(50))

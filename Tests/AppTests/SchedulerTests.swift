@@ -123,7 +123,7 @@ import Workflow
             try await configure(app, settings: settings)
             app.scheduledJobs.register(UntilCancelled(seen: seen))
             try await app.asyncBoot()
-            let deadline = ContinuousClock.now + .seconds(30)
+            let deadline = ContinuousClock.now + .seconds(600)
             while !seen.started, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
             #expect(seen.started)
         } catch {
@@ -148,7 +148,7 @@ import Workflow
             let reader = UUID()
             app.scheduledJobs.register(NoticePerRun(reader: reader))
             try await app.asyncBoot()
-            let deadline = ContinuousClock.now + .seconds(30)
+            let deadline = ContinuousClock.now + .seconds(600)
             var claims: [JobClaim] = []
             while claims.isEmpty, ContinuousClock.now < deadline {
                 claims = try await JobClaims(db: app.db).claims(of: "test.notice-per-run").filter { $0.finishedAt != nil }

@@ -25,7 +25,8 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
 /// Runs `body` with a configured application on a fresh database: in-memory SQLite, or a
 /// PostgreSQL database of its own cloned from the migrated template (so PostgreSQL tests run in
 /// parallel, as the SQLite ones do), dropped afterwards.
-func withApp(_ database: TestDatabase, _ body: (Application) async throws -> Void) async throws {
+func withApp(_ database: TestDatabase, settings adjust: (inout AppSettings) -> Void = { _ in },
+             _ body: (Application) async throws -> Void) async throws {
     var settings = AppSettings()
     settings.autoMigrate = false
     // Bcrypt's lowest cost: hashing is not what the tests measure.
@@ -33,6 +34,7 @@ func withApp(_ database: TestDatabase, _ body: (Application) async throws -> Voi
     // A loaded machine makes a line of requests for one connection slow, not failed: a hang
     // guard, not a timed assertion (the ledger's concurrency tests queue 100 payments).
     settings.database.connectionWaitSeconds = 600
+    adjust(&settings)
     var clone: PostgresTestDatabases.Clone?
     switch database {
     case .sqlite:

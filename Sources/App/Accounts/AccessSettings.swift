@@ -12,6 +12,10 @@ public struct AccessSettings: Sendable {
     public var sessionHours = 12
     /// Sign-in attempts allowed per minute from one client address, and for one username.
     public var loginAttemptsPerMinute = 10
+    /// The rate limit's sliding window (seconds): a minute. Longer only where the attempts
+    /// themselves may take a while — a test of the limit on a loaded machine, where ten
+    /// sign-ins might otherwise outlast the minute and the first drop out before the eleventh.
+    public var loginWindowSeconds = 60
     /// Consecutive failed sign-ins that lock an account.
     public var lockAfterFailures = 5
     /// How long the lock lasts (minutes).

@@ -12,7 +12,7 @@ public struct AccountServices: Sendable {
     public init(settings: AccessSettings) throws {
         self.settings = settings
         hasher = try PasswordHasher(cost: settings.bcryptCost)
-        throttle = LoginThrottle(limit: settings.loginAttemptsPerMinute)
+        throttle = LoginThrottle(limit: settings.loginAttemptsPerMinute, window: TimeInterval(settings.loginWindowSeconds))
     }
 
     func login(on db: any Database) -> LoginService {
