@@ -26,7 +26,7 @@ if let path = option("--simulate-file") {
     exit(0)
 }
 if let path = option("--read-file") {
-    try ReaderSpeed.run(path: path)
+    try ReaderSpeed.run(path: path, fastPathOnly: arguments.contains("--fast-path-only"))
     exit(0)
 }
 if let path = option("--population-file") {

@@ -24,22 +24,22 @@ extension PopulationBuilder {
         p.applicationDate += part.applicationDate
         // Mapped as they are met, so that the builder's tables grow in the order of first
         // appearance (a part's own table may hold codes of earlier blocks).
+        // No `reserveCapacity(count + part.count)` on the columns: it reserves exactly that, so
+        // every join reallocated and copied the whole column (quadratic in the file: a fifth of
+        // reading a million projects); appending grows them geometrically.
         var districts = [Int](repeating: -1, count: part.districtIds.count)
-        p.district.reserveCapacity(p.district.count + part.count)
         for d in part.district {
             if districts[Int(d)] < 0 { districts[Int(d)] = Self.index(&districtIndex, &p.districtIds, part.districtIds[Int(d)]) }
             p.district.append(UInt16(districts[Int(d)]))
         }
         var industries = [Int](repeating: -1, count: part.industryCodes.count)
-        p.industry.reserveCapacity(p.industry.count + part.count)
         for c in part.industry {
             if industries[Int(c)] < 0 { industries[Int(c)] = Self.index(&industryIndex, &p.industryCodes, part.industryCodes[Int(c)]) }
             p.industry.append(UInt16(industries[Int(c)]))
         }
         p.projectIds += part.projectIds
         func offsets(_ mine: inout [Int32], _ theirs: [Int32], by base: Int32) {
-            mine.reserveCapacity(mine.count + theirs.count - 1)
-            for k in 1..<theirs.count { mine.append(theirs[k] + base) }
+            mine.append(contentsOf: theirs.dropFirst().lazy.map { $0 + base })
         }
         offsets(&p.loanStart, part.loanStart, by: Int32(p.loanPrincipal.count))
         offsets(&p.leaseStart, part.leaseStart, by: Int32(p.leaseInvestment.count))
