@@ -37,14 +37,15 @@ enum ReaderSpeed {
         }
         let popOne = try best { refused = 0; try layOut(1) }
         let popAll = try best { refused = 0; try layOut(cores) }
-        let one = fastPathOnly ? Double.nan : try best { try read(1) }
-        let all = fastPathOnly ? Double.nan : try best { try read(cores) }
         print(String(format: "reader: %@, %.1f MB, %d lines, %d projects, %d refused lines", path, mb, lineEnds, projects, refused))
         print(String(format: "  plain scan for line ends (1 core):        %8.3f s  %7.0f MB/s", scan, mb / scan))
         print(String(format: "  into a population (fast path), 1 core:   %8.3f s  %7.0f MB/s per core", popOne, mb / popOne))
         print(String(format: "  into a population (fast path), %d cores:  %8.3f s  %7.0f MB/s (%.0f MB/s per core)", cores, popAll, mb / popAll, mb / popAll / Double(cores)))
         print("    \(fast) lines by the fast path, \(general) by the general reader")
         print(String(format: "  fast path per core / plain scan: %.3f", (mb / popOne) / (mb / scan)))
+        guard !fastPathOnly else { return }
+        let one = try best { try read(1) }
+        let all = try best { try read(cores) }
         print(String(format: "  ProjectFileLines, 1 core:                 %8.3f s  %7.0f MB/s per core", one, mb / one))
         print(String(format: "  ProjectFileLines, %d cores:                %8.3f s  %7.0f MB/s (%.0f MB/s per core)", cores, all, mb / all, mb / all / Double(cores)))
         print(String(format: "  reader per core / plain scan: %.3f", (mb / one) / (mb / scan)))

@@ -22,11 +22,11 @@ extension PopulationBuilder {
         p.softwareSales += part.softwareSales
         p.projectFlags += part.projectFlags
         p.applicationDate += part.applicationDate
-        // Mapped as they are met, so that the builder's tables grow in the order of first
-        // appearance (a part's own table may hold codes of earlier blocks).
         // No `reserveCapacity(count + part.count)` on the columns: it reserves exactly that, so
         // every join reallocated and copied the whole column (quadratic in the file: a fifth of
         // reading a million projects); appending grows them geometrically.
+        // Mapped as they are met, so that the builder's tables grow in the order of first
+        // appearance (a part's own table may hold codes of earlier blocks).
         var districts = [Int](repeating: -1, count: part.districtIds.count)
         for d in part.district {
             if districts[Int(d)] < 0 { districts[Int(d)] = Self.index(&districtIndex, &p.districtIds, part.districtIds[Int(d)]) }
