@@ -1,5 +1,5 @@
 import Foundation
-import Policy
+@testable import Policy
 import Testing
 
 /// The bulk reader gives, line by line, what `ProjectFileReader` gives for the line alone,
@@ -89,6 +89,71 @@ import Testing
         guard case .failure(let failure) = lines[0].result else { Issue.record("accepted"); return }
         #expect(failure.issues[0].message.en.contains("UTF-8"))
         #expect(failure.issues[0].message.zh.contains("UTF-8"))
+    }
+
+    /// A file on disk, removed when the test ends.
+    static func file(_ data: Data) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("renewal-lines-\(UUID().uuidString).jsonl")
+        try data.write(to: url)
+        return url
+    }
+
+    /// The forty lines read from a file into a population, by position: the same refused lines,
+    /// numbered as the line-by-line reader numbers them (the blank line 9 counted), and every
+    /// accepted line's projects, whatever the blocks and the workers.
+    @Test(arguments: [(1, 1 << 20), (2, 1), (3, 97), (4, 4096)])
+    func aFileIntoAPopulationByPositionNumbersEveryLine(_ workers: Int, _ blockSize: Int) throws {
+        let (data, expected) = try Self.population()
+        let url = try Self.file(data)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let vocabulary = try TestLibrary.shared().vocabulary
+        let reader = try ProjectFileLines(path: url.path, vocabulary: vocabulary, workers: workers, blockSize: blockSize)
+        var builder = try PopulationBuilder(vocabulary: vocabulary)
+        var refused: [ProjectFileLines.Line] = []
+        try reader.readPopulation(into: &builder) { refused += $0 }
+        #expect(reader.byPosition != nil)
+        #expect(refused.map(\.number) == [17, 30])
+        #expect(builder.population.count == expected.values.reduce(0) { $0 + $1.projects.count })
+        #expect(Set(builder.population.projectIds) == Set(expected.values.flatMap { $0.projects.map(\.id) }))
+        #expect(reader.fastLines + reader.generalLines == 39)
+    }
+
+    /// A pretty-printed project file on disk is one file (the stream reader's); an empty file is no line.
+    @Test func aPrettyPrintedOrEmptyFileOnDisk() throws {
+        let vocabulary = try TestLibrary.shared().vocabulary
+        let example = try Self.example()
+        let pretty = try Self.file(Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/enterprise-plan.json")))
+        let empty = try Self.file(Data())
+        defer { for url in [pretty, empty] { try? FileManager.default.removeItem(at: url) } }
+        var builder = try PopulationBuilder(vocabulary: vocabulary)
+        let reader = try ProjectFileLines(path: pretty.path, vocabulary: vocabulary, workers: 2, blockSize: 100)
+        try reader.readPopulation(into: &builder) { Issue.record("refused: \($0.map(\.number))") }
+        #expect(reader.byPosition == nil)
+        #expect(builder.population.projectIds == example.projects.map(\.id))
+        #expect(reader.generalLines == 1)
+        var none = try PopulationBuilder(vocabulary: vocabulary)
+        #expect(try ProjectFileLines(path: empty.path, vocabulary: vocabulary).nextPopulation(into: &none) == nil)
+    }
+
+    /// By position, a line longer than the longest taken ends the read once the lines before it are out.
+    @Test func anOverlongLineInAFileEndsThePopulation() throws {
+        var data = Data(ProjectFileWriter.text(try Self.example()).utf8)
+        data += Data("\n".utf8) + Data(repeating: UInt8(ascii: " "), count: ProjectFileLines.maxLineBytes + 2) + Data("\n{}\n".utf8)
+        let url = try Self.file(data)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let vocabulary = try TestLibrary.shared().vocabulary
+        let reader = try ProjectFileLines(path: url.path, vocabulary: vocabulary, workers: 2, blockSize: 1 << 20)
+        var builder = try PopulationBuilder(vocabulary: vocabulary)
+        var blocks = 0
+        do {
+            while try reader.nextPopulation(into: &builder) != nil { blocks += 1 }
+            Issue.record("no error")
+        } catch {
+            #expect(error.line == 2)
+        }
+        #expect(blocks >= 1)
+        #expect(builder.population.count == (try Self.example()).projects.count)
     }
 
     @Test func anOverlongLineEndsTheRead() throws {

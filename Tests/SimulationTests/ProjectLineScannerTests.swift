@@ -186,9 +186,11 @@ import Testing
 
     /// The reader as `simulate --file` uses it: the population and the refused lines those of
     /// reading each line with the general reader and laying it out in order, whatever the
-    /// workers and the blocks; a line with a field the fast path does not know takes the
-    /// general path and is refused (or, once the general reader knows the field, read) by it.
-    @Test(arguments: [(1, 1 << 20), (2, 4096), (3, 977)])
+    /// workers and the blocks, from memory (the stream reader's blocks) and from a file (read by
+    /// position, each share its own bytes: most lines here cross a share's or a block's end);
+    /// a line with a field the fast path does not know takes the general path and is refused
+    /// (or, once the general reader knows the field, read) by it.
+    @Test(arguments: [(1, 1 << 20), (2, 4096), (3, 977), (2, 97)])
     func readerIntoAPopulationEqualsTheGeneralReader(_ workers: Int, _ blockSize: Int) throws {
         let vocabulary = try Self.library.get().vocabulary
         var lines = try Self.generated(2000, seed: 5, identities: true)
@@ -205,11 +207,11 @@ import Testing
         lines[900] = []
         var data = Data()
         for (k, line) in lines.enumerated() { data += line; data += Array((k % 5 == 0 ? "\r\n" : "\n").utf8) }
-
-        var mine = try PopulationBuilder(vocabulary: vocabulary)
-        var refused: [ProjectFileLines.Line] = []
-        let reader = ProjectFileLines(data: data, vocabulary: vocabulary, workers: workers, blockSize: blockSize)
-        try reader.readPopulation(into: &mine) { refused += $0 }
+        // The last line with no line end.
+        data.removeLast()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("renewal-lines-\(UUID().uuidString).jsonl")
+        try data.write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
 
         var theirs = try PopulationBuilder(vocabulary: vocabulary)
         var theirRefused: [ProjectFileLines.Line] = []
@@ -221,16 +223,25 @@ import Testing
                 }
             }
         }
-        #expect(mine.population == theirs.population)
-        #expect(refused.map(\.number) == theirRefused.map(\.number))
-        #expect(refused.map(\.number) == [11, 501])
-        for (a, b) in zip(refused, theirRefused) {
-            if case .failure(let x) = a.result, case .failure(let y) = b.result { #expect(x.issues == y.issues) }
+        #expect(theirs.population.count > 1900)
+        for reader in [ProjectFileLines(data: data, vocabulary: vocabulary, workers: workers, blockSize: blockSize),
+                       try ProjectFileLines(path: path.path, vocabulary: vocabulary, workers: workers, blockSize: blockSize)] {
+            let source = reader.handle == nil ? "memory" : "file"
+            var mine = try PopulationBuilder(vocabulary: vocabulary)
+            var refused: [ProjectFileLines.Line] = []
+            try reader.readPopulation(into: &mine) { refused += $0 }
+            #expect((reader.byPosition != nil) == (source == "file"), "\(source): read by position")
+            #expect(mine.population == theirs.population, "\(source)")
+            #expect(refused.map(\.number) == theirRefused.map(\.number), "\(source)")
+            #expect(refused.map(\.number) == [11, 501], "\(source)")
+            for (a, b) in zip(refused, theirRefused) {
+                if case .failure(let x) = a.result, case .failure(let y) = b.result { #expect(x.issues == y.issues, "\(source)") }
+            }
+            #expect(mine.population.planChecks.count == 2, "\(source): the stated checks were lost joining the shares")
+            // The escaped name and the stated checks are read by the general reader; the rest by the fast path.
+            #expect(reader.generalLines == 5, "\(source)")
+            #expect(reader.fastLines == lines.count - 6, "\(source)")
         }
-        #expect(mine.population.planChecks.count == 2, "the stated checks were lost joining the shares")
-        // The escaped name and the stated checks are read by the general reader; the rest by the fast path.
-        #expect(reader.generalLines == 5)
-        #expect(reader.fastLines == lines.count - 6)
     }
 }
 

@@ -9,7 +9,8 @@ import Foundation
 /// Two ways out: `next()` gives each line's `ProjectFile` (import, risk scan), and
 /// `nextPopulation(into:)` lays the lines straight out into a batch population (`simulate
 /// --file`), through the scanner that checks as it scans (`ProjectLineScanner`) and, for any
-/// line it declines, the same `ProjectFileReader`.
+/// line it declines, the same `ProjectFileReader`. Into a population, a regular file is read by
+/// position: each core reads its own bytes of the block (`ProjectFileLines+Ranges.swift`).
 ///
 /// A file that is not JSON Lines (a pretty-printed JSON or a YAML project file) is one project
 /// file; it is read whole, up to `maxLineBytes`. Issues keep their JSON paths; each result
@@ -50,7 +51,7 @@ public final class ProjectFileLines {
     /// The scanner's tables, made on the first population block.
     var tables: ProjectLineTables?
     let blockSize: Int
-    private let handle: FileHandle?
+    let handle: FileHandle?
     private var data: Data?
     private var offset = 0
     /// The block being read: the start of a line the last block cut (carried), then the bytes
@@ -61,7 +62,13 @@ public final class ProjectFileLines {
     /// Each core's share of a population block, kept (with their columns' capacity) between blocks.
     var parts: [Part] = []
     var lineNumber = 0
-    private var finished = false
+    var finished = false
+    /// A regular file of JSON Lines read by position (`pread`): its size and where the next block
+    /// starts. Decided on the first population block; nil for the stream reader.
+    var byPosition: (size: Int, position: Int)?
+    var readsDecided = false
+    /// A line too long, met after lines the last block returned: thrown on the next call.
+    var pending: ReadError?
     /// Whether the file is JSON Lines, decided on its first block.
     var lines: Bool?
 
@@ -139,15 +146,17 @@ public final class ProjectFileLines {
     /// file's first line is `{` alone, a YAML file's is no object. Nil while the first line has
     /// not ended.
     static func isJSONLines(_ bytes: [UInt8]) -> Bool? {
-        bytes.withUnsafeBufferPointer { b in
-            var start = 0
-            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
-            while start < b.count, b[start] == 32 || b[start] == 9 || b[start] == 13 || b[start] == 10 { start += 1 }
-            guard start < b.count, b[start] == UInt8(ascii: "{") else { return false }
-            guard var end = lineEnd(b, from: start) else { return nil }
-            while end > start + 1, b[end - 1] == 32 || b[end - 1] == 9 || b[end - 1] == 13 { end -= 1 }
-            return end > start + 1 && b[end - 1] == UInt8(ascii: "}")
-        }
+        bytes.withUnsafeBufferPointer { isJSONLines($0) }
+    }
+
+    static func isJSONLines(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var start = 0
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
+        while start < b.count, b[start] == 32 || b[start] == 9 || b[start] == 13 || b[start] == 10 { start += 1 }
+        guard start < b.count, b[start] == UInt8(ascii: "{") else { return false }
+        guard var end = lineEnd(b, from: start) else { return nil }
+        while end > start + 1, b[end - 1] == 32 || b[end - 1] == 9 || b[end - 1] == 13 { end -= 1 }
+        return end > start + 1 && b[end - 1] == UInt8(ascii: "}")
     }
 
     /// The next line end at or after `from`: the plain scan the reader cannot beat.

@@ -20,7 +20,7 @@ extension ProjectLineScanner {
         var start: Int32 = 0, end: Int32 = 0, applied: Int32 = 0
         if !empty(125) {
             repeat {
-                let k = try key(tables.projectKeys)
+                let k = try key(tables.projectKeys, after: seen)
                 try Self.see(&seen, k)
                 switch k {
                 case 0: id = try text(.identifier)
@@ -43,7 +43,7 @@ extension ProjectLineScanner {
                     var s: UInt32 = 0
                     if !empty(125) {
                         repeat {
-                            let m = try key(tables.investmentKeys)
+                            let m = try key(tables.investmentKeys, after: s)
                             try Self.see(&s, m)
                             let v = try money()
                             if m == 0 { declared = v } else if m == 1 { approved = v } else { new = v }
@@ -112,7 +112,7 @@ extension ProjectLineScanner {
         var tariff: (numerator: Int64, scale: Int8) = (0, -1)
         if !empty(125) {
             repeat {
-                let k = try key(tables.equipmentKeys)
+                let k = try key(tables.equipmentKeys, after: seen)
                 try Self.see(&seen, k)
                 switch k {
                 case 0: _ = try text(.name)
@@ -151,7 +151,7 @@ extension ProjectLineScanner {
         let interestFrom = p.interestYear.count
         if !empty(125) {
             repeat {
-                let k = try key(tables.loanKeys)
+                let k = try key(tables.loanKeys, after: seen)
                 try Self.see(&seen, k)
                 switch k {
                 case 0:
@@ -232,7 +232,7 @@ extension ProjectLineScanner {
         var innovative = false
         if !empty(125) {
             repeat {
-                let k = try key(tables.leaseKeys)
+                let k = try key(tables.leaseKeys, after: seen)
                 try Self.see(&seen, k)
                 switch k {
                 case 0:
@@ -260,7 +260,7 @@ extension ProjectLineScanner {
         var amount: Int64 = 0
         if !empty(125) {
             repeat {
-                let k = try key(tables.certificationKeys)
+                let k = try key(tables.certificationKeys, after: seen)
                 try Self.see(&seen, k)
                 switch k {
                 case 0: product = try text(.identifier)
@@ -285,7 +285,7 @@ extension ProjectLineScanner {
         var amount: Int64 = 0
         if !empty(125) {
             repeat {
-                let k = try key(tables.contractKeys)
+                let k = try key(tables.contractKeys, after: seen)
                 try Self.see(&seen, k)
                 if k == 1 { amount = try money() } else { _ = try text(.identifier) }
             } while try more(125)

@@ -62,10 +62,13 @@ extension ProjectLineScanner {
     }
 
     /// A member's key, found in `keys` (its position), then the colon. An unknown key (a field
-    /// another version of the format added, or a misspelt one) declines.
-    @inline(__always) mutating func key(_ keys: ProjectLineKeys) throws(Decline) -> Int {
-        let s = try rawString()
-        guard let k = keys.find(b, s.start, s.end) else { throw Decline() }
+    /// another version of the format added, or a misspelt one) declines. `seen` (the keys of the
+    /// object met so far) says where to start: at the key after the last one in the list's order.
+    @inline(__always) mutating func key(_ keys: ProjectLineKeys, after seen: UInt32) throws(Decline) -> Int {
+        skipSpace()
+        guard i < n, b[i] == 34 else { throw Decline() }
+        guard let k = keys.match(b, at: i + 1, first: 32 - seen.leadingZeroBitCount) else { throw Decline() }
+        i += 1 + keys.keys[k].length
         try take(58)
         skipSpace()
         return k

@@ -64,7 +64,7 @@ struct ProjectLineScanner {
         var industry: UInt64 = 0
         if !empty(125) {
             repeat {
-                let k = try key(tables.fileKeys)
+                let k = try key(tables.fileKeys, after: seen)
                 try Self.see(&seen, k)
                 if k == 0 {
                     (district, industry) = try enterprise()
@@ -106,7 +106,7 @@ struct ProjectLineScanner {
         var industry: UInt64 = 0
         if !empty(125) {
             repeat {
-                let k = try key(tables.enterpriseKeys)
+                let k = try key(tables.enterpriseKeys, after: seen)
                 try Self.see(&seen, k)
                 switch k {
                 case 0: try creditCode()
