@@ -35,7 +35,10 @@ extension ProjectFileLines {
             take(from: file.position, to: to, size: file.size, source: .file(handle!.fileDescriptor))
             let end = parts.reduce(to) { max($0, $1.end) }
             byPosition = (file.size, end)
-            return join(into: &builder)
+            let refused = join(into: &builder)
+            // The first block says how large the population will be: room for it, once.
+            if file.position == 0 { builder.reserve(scaling: file.size, over: end) }
+            return refused
         }
         guard let cuts = try nextBlock() else { return nil }
         guard lines == true else {
