@@ -15,6 +15,11 @@ import Foundation
 extension ProjectFileLines {
     /// Lays the next block's lines out into `builder`; returns the lines refused (in order,
     /// with every issue), or nil at the end of the file.
+    ///
+    /// The join runs a block behind: the shares of the previous block are joined into `builder`
+    /// on one core while the next block's are scanned on the others (so no core waits for the
+    /// join), and the lines returned are those the previous block refused (none for the first,
+    /// the last block's at the end).
     public func nextPopulation(into builder: inout PopulationBuilder) throws(ReadError) -> [Line]? {
         if let error = pending {
             pending = nil
@@ -23,34 +28,93 @@ extension ProjectFileLines {
         if parts.isEmpty {
             let tables = ProjectLineTables(vocabulary: vocabulary, categoryIds: builder.population.categoryIds,
                                            districtIds: builder.population.districtIds)
-            parts = (0..<(workers * Self.sharesPerCore)).map { _ in Part(builder: builder.peer(), scanner: ProjectLineScanner(tables: tables)) }
+            let shares = workers * Self.sharesPerCore
+            parts = (0..<shares).map { _ in Part(builder: builder.peer(), scanner: ProjectLineScanner(tables: tables)) }
+            waiting = (0..<shares).map { _ in Part(builder: builder.peer(), scanner: ProjectLineScanner(tables: tables)) }
         }
         if !readsDecided {
             byPosition = try openByPosition()
             readsDecided = true
         }
+        var joined: Joined?
+        var scanned = false
         if let file = byPosition {
-            guard file.position < file.size else { return nil }
-            let to = min(file.position + blockSize, file.size)
-            take(from: file.position, to: to, size: file.size, source: .file(handle!.fileDescriptor))
-            let end = parts.reduce(to) { max($0, $1.end) }
-            byPosition = (file.size, end)
-            let refused = join(into: &builder)
-            // The first block says how large the population will be: room for it, once.
-            if file.position == 0 { builder.reserve(scaling: file.size, over: end) }
-            return refused
+            if file.position < file.size {
+                let to = min(file.position + blockSize, file.size)
+                joined = take(from: file.position, to: to, size: file.size, source: .file(handle!.fileDescriptor), joining: &builder)
+                let end = parts.reduce(to) { max($0, $1.end) }
+                byPosition = (file.size, end)
+                // The first block says how large the population will be: room for it, once, when it is joined.
+                if file.position == 0 { reserveFor = (file.size, end) }
+                scanned = true
+            }
+        } else if let cuts = try streamBlock(joiningFirst: &builder) {
+            guard lines == true else {
+                // Not JSON Lines: the whole input is one project file, for the general reader.
+                parts[0].lines = 1
+                buffer.withUnsafeBufferPointer { b in parts[0].take(UnsafeBufferPointer(rebasing: b[0..<cuts[0]]), number: 1, vocabulary: vocabulary, whole: true) }
+                let whole = parts.withUnsafeMutableBufferPointer { Self.join(UnsafeMutableBufferPointer(rebasing: $0[0..<1]), into: &builder, after: lineNumber, reserve: nil) }
+                return settle(whole)
+            }
+            // The block's whole lines, through the end of the last.
+            let size = min(cuts[cuts.count - 1] + 1, buffer.count)
+            joined = buffer.withUnsafeBytes { b in take(from: 0, to: size, size: size, source: .memory(b), joining: &builder) }
+            scanned = true
         }
-        guard let cuts = try nextBlock() else { return nil }
-        guard lines == true else {
-            // Not JSON Lines: the whole input is one project file, for the general reader.
-            parts[0].lines = 1
-            buffer.withUnsafeBufferPointer { b in parts[0].take(UnsafeBufferPointer(rebasing: b[0..<cuts[0]]), number: 1, vocabulary: vocabulary, whole: true) }
-            return join(into: &builder, shares: 1)
+        if scanned {
+            swap(&parts, &waiting)
+            isWaiting = true
+        } else {
+            // A failure kept behind the last block's refused lines, which go out first.
+            if let lines = held {
+                held = nil
+                return lines
+            }
+            // The end of the input: the last block's shares, joined now.
+            guard isWaiting else { return nil }
+            joined = waiting.withUnsafeMutableBufferPointer { Self.join($0, into: &builder, after: lineNumber, reserve: takeReserve()) }
+            isWaiting = false
         }
-        // The block's whole lines, through the end of the last.
-        let size = min(cuts[cuts.count - 1] + 1, buffer.count)
-        buffer.withUnsafeBytes { b in take(from: 0, to: size, size: size, source: .memory(b)) }
-        return join(into: &builder)
+        guard let joined else { return [] }
+        return settle(joined)
+    }
+
+    /// The stream reader's next block. When it fails (a line too long) with a block waiting,
+    /// that block is joined first and the failure kept for the next call (`pending`, after the
+    /// waiting block's refused lines are returned): the lines before it are out, as by position.
+    private func streamBlock(joiningFirst builder: inout PopulationBuilder) throws(ReadError) -> [Int]? {
+        do {
+            return try nextBlock()
+        } catch {
+            guard isWaiting else { throw error }
+            let joined = waiting.withUnsafeMutableBufferPointer { Self.join($0, into: &builder, after: lineNumber, reserve: takeReserve()) }
+            isWaiting = false
+            held = settle(joined)
+            pending = error
+            return nil
+        }
+    }
+
+    /// What a join found, into the reader's counts; a line too long ends the read after the
+    /// lines before it (thrown on the next call), and drops whatever was scanned after it.
+    private func settle(_ joined: Joined) -> [Line] {
+        lineNumber += joined.lines
+        fastLines += joined.fast
+        generalLines += joined.general
+        if let long = joined.tooLong {
+            pending = .lineTooLong(line: long)
+            byPosition = byPosition.map { ($0.size, $0.size) }
+            finished = true
+            for k in waiting.indices { waiting[k].reset() }
+            isWaiting = false
+        }
+        return joined.refused
+    }
+
+    /// The room to reserve at the first join, once.
+    private func takeReserve() -> (total: Int, done: Int)? {
+        defer { reserveFor = nil }
+        return reserveFor
     }
 
     /// Every line into `builder`; `refused` sees each block's refused lines (throw to stop).
@@ -88,51 +152,77 @@ extension ProjectFileLines {
         return (size, 0)
     }
 
-    /// The lines starting in `from ..< to` of the input, a share of the range to each part, on the cores.
-    private func take(from: Int, to: Int, size: Int, source: Source) {
+    /// The lines starting in `from ..< to` of the input, a share of the range to each part, on
+    /// the cores; the shares waiting from the last block joined into `builder` at the same time,
+    /// on one of them (what that join found, nil when none was waiting).
+    private func take(from: Int, to: Int, size: Int, source: Source, joining builder: inout PopulationBuilder) -> Joined? {
         let count = parts.count
         let vocabulary = self.vocabulary
+        // The join is the first task handed out, so that it runs beside the scanning, not after it.
+        let join = isWaiting ? 1 : 0
+        let after = lineNumber
+        let reserve = join == 1 ? takeReserve() : nil
+        var joined: Joined?
         parts.withUnsafeMutableBufferPointer { out in
-            let out = Shared(out)
-            Self.perform(count, on: workers) { part in
-                // Each share is worked on by one core, moved out of the shared array onto the
-                // core's own stack and back (moved, not copied: its columns stay uniquely held).
-                // Worked on in place, neighbouring shares' fields — the scanner's position,
-                // written at every byte — shared cache lines between the cores.
-                let slot = out.value.baseAddress! + part
-                var mine = slot.move()
-                defer { slot.initialize(to: mine) }
-                let length = to - from
-                Self.takeLines(&mine, from: from + part * length / count, to: from + (part + 1) * length / count,
-                               size: size, source: source, vocabulary: vocabulary)
+            waiting.withUnsafeMutableBufferPointer { wait in
+                withUnsafeMutablePointer(to: &builder) { builder in
+                    withUnsafeMutablePointer(to: &joined) { joined in
+                        let out = Shared(out), wait = Shared(wait), builder = Shared(builder), result = Shared(joined)
+                        Self.perform(count + join, on: workers) { task in
+                            guard task >= join else {
+                                result.value.pointee = Self.join(wait.value, into: &builder.value.pointee, after: after, reserve: reserve)
+                                return
+                            }
+                            // Each share is worked on by one core, moved out of the shared array onto the
+                            // core's own stack and back (moved, not copied: its columns stay uniquely held).
+                            // Worked on in place, neighbouring shares' fields — the scanner's position,
+                            // written at every byte — shared cache lines between the cores.
+                            let part = task - join
+                            let slot = out.value.baseAddress! + part
+                            var mine = slot.move()
+                            defer { slot.initialize(to: mine) }
+                            let length = to - from
+                            Self.takeLines(&mine, from: from + part * length / count, to: from + (part + 1) * length / count,
+                                           size: size, source: source, vocabulary: vocabulary)
+                        }
+                    }
+                }
             }
         }
+        return joined
     }
 
-    /// The shares' parts joined into `builder` in order, their refused lines numbered; a line
-    /// too long ends the read after the lines before it (thrown on the next call).
-    private func join(into builder: inout PopulationBuilder, shares: Int? = nil) -> [Line] {
+    /// What joining a block's shares found: the refused lines numbered, the lines joined, a
+    /// line too long (its number; the shares after it are dropped).
+    struct Joined {
         var refused: [Line] = []
-        var before = lineNumber
-        for k in 0..<(shares ?? parts.count) {
-            let part = parts[k]
-            builder.append(contentsOf: part.builder.population)
-            refused += part.refused.map { Line(number: before + $0.number, result: $0.result) }
-            fastLines += part.fast
-            generalLines += part.general
-            if let long = part.tooLong {
-                pending = .lineTooLong(line: before + long)
-                byPosition = byPosition.map { ($0.size, $0.size) }
-                finished = true
-                for j in k..<parts.count { parts[j].reset() }
-                lineNumber = before + long
-                return refused
+        var lines = 0
+        var fast = 0, general = 0
+        var tooLong: Int?
+    }
+
+    /// The shares joined into `builder` in order (`after`: the lines before them), each emptied;
+    /// then, after the first block, room reserved for the whole population.
+    static func join(_ parts: UnsafeMutableBufferPointer<Part>, into builder: inout PopulationBuilder, after: Int,
+                     reserve: (total: Int, done: Int)?) -> Joined {
+        var joined = Joined()
+        for k in parts.indices {
+            if joined.tooLong != nil { parts[k].reset(); continue }
+            let before = after + joined.lines
+            builder.append(contentsOf: parts[k].builder.population)
+            joined.refused += parts[k].refused.map { Line(number: before + $0.number, result: $0.result) }
+            joined.fast += parts[k].fast
+            joined.general += parts[k].general
+            if let long = parts[k].tooLong {
+                joined.tooLong = before + long
+                joined.lines += long - 1
+            } else {
+                joined.lines += parts[k].lines
             }
-            before += part.lines
             parts[k].reset()
         }
-        lineNumber = before
-        return refused
+        if let reserve { builder.reserve(scaling: reserve.total, over: reserve.done) }
+        return joined
     }
 
     /// `work` for each share: on the calling thread alone for one worker (the shares outnumber

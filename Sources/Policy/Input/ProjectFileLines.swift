@@ -61,6 +61,14 @@ public final class ProjectFileLines {
     private var consumed = 0
     /// Each core's share of a population block, kept (with their columns' capacity) between blocks.
     var parts: [Part] = []
+    /// The last block's shares, scanned and waiting to be joined (while the next block is scanned).
+    var waiting: [Part] = []
+    var isWaiting = false
+    /// The refused lines of the block joined when the stream reader failed, returned before the failure.
+    var held: [Line]?
+    /// The room to reserve for the population once the first block is joined: the file's size
+    /// and where the first block ended.
+    var reserveFor: (total: Int, done: Int)?
     var lineNumber = 0
     var finished = false
     /// A regular file of JSON Lines read by position (`pread`): its size and where the next block
